@@ -1,0 +1,45 @@
+package io.bitgetmargin.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * An RFC 9457 problem, as every facade error is answered ({@code application/problem+json}). {@code bitgetCode}
+ * and {@code bitgetMsg} are present when Bitget answered; {@code errors} lists the fields of an invalid request.
+ */
+@RegisterForReflection(targets = { Problem.class, FieldProblem.class })
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String code,
+        boolean retryable,
+        String bitgetCode,
+        String bitgetMsg,
+        List<FieldProblem> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    static Problem of(ProblemCode code, String detail) {
+        return new Problem(code.type(), code.title(), code.status(), detail, code.name(), code.retryable(), null, null,
+                null);
+    }
+
+    static Problem of(ProblemCode code) {
+        return of(code, code.advice());
+    }
+
+    Problem withBitget(String bitgetCode, String bitgetMsg) {
+        return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, errors);
+    }
+
+    Problem withErrors(List<FieldProblem> fieldProblems) {
+        return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, fieldProblems);
+    }
+}

@@ -1,0 +1,93 @@
+package io.bitgetmargin.api;
+
+import java.util.Locale;
+
+/**
+ * Every stable {@code code} the facade answers with, its HTTP status, whether the same call may succeed later,
+ * and what the caller should do. The README's error table lists the same.
+ */
+public enum ProblemCode {
+    INVALID_REQUEST(400, "Invalid request", false,
+            "Fix the fields listed in errors and send the request again; nothing was sent to Bitget."),
+    UNAUTHORIZED(401, "Missing or wrong facade token", false,
+            "Send Authorization: Bearer <token> with a token from bitget-margin.api-tokens."),
+    NOT_FOUND(404, "Not found", false, "No such endpoint; see /q/openapi for the facade's endpoints."),
+    METHOD_NOT_ALLOWED(405, "Method not allowed", false, "Use the method the endpoint documents."),
+    NOT_ACCEPTABLE(406, "Not acceptable", false, "Accept application/json."),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", false, "Send the body as application/json."),
+    POSITION_OR_ORDER_OPEN(409, "Positions or orders are open", false,
+            "Bitget does not change the margin mode while the symbol has an open position or order: close the "
+                    + "positions and cancel the open and plan orders on this symbol first, then retry."),
+    MARGIN_MODE_NOT_ALLOWED(422, "Margin mode not allowed", false,
+            "Bitget does not allow this margin mode for this account or symbol (multi-asset mode, one-way "
+                    + "position, copy-trading lead trader, or a pair without cross margin); see bitgetMsg."),
+    UNKNOWN_SYMBOL(422, "Unknown symbol", false,
+            "Bitget has no such contract for this product type: check the symbol (e.g. BTCUSDT) and productType."),
+    MARGIN_COIN_NOT_SUPPORTED(422, "Margin coin not supported", false,
+            "This symbol cannot be margined in this coin: use its settle coin (USDT for USDT-FUTURES, USDC for "
+                    + "USDC-FUTURES, the base coin for COIN-FUTURES)."),
+    INVALID_PARAMETER(422, "Bitget rejected a parameter", false,
+            "Bitget refused a parameter of the request; bitgetMsg names it."),
+    RATE_LIMITED(429, "Rate limited", true,
+            "Too many calls for this Bitget account; wait for Retry-After seconds and retry."),
+    BITGET_AUTH_FAILED(502, "Bitget refused the credentials", false,
+            "Bitget refused the API key, signature, passphrase, permission or IP: check BITGET_API_KEY, "
+                    + "BITGET_SECRET_KEY and BITGET_PASSPHRASE, the key's futures trade permission and its IP whitelist."),
+    BITGET_CLOCK_SKEW(502, "Clock out of Bitget's window", true,
+            "Bitget refused the request timestamp: the host clock differs from Bitget's by more than 30 s; "
+                    + "synchronise it (NTP) and retry."),
+    WRONG_ENVIRONMENT(502, "Wrong Bitget environment for this key", false,
+            "The key and the environment do not match: a demo-trading key needs bitget.demo-trading=true "
+                    + "(BITGET_DEMO_TRADING=true), a live key needs it false."),
+    WRONG_ACCOUNT_TYPE(502, "Wrong Bitget account type", false,
+            "This key belongs to a unified trading account, which cannot use Bitget's classic v2 futures endpoints; "
+                    + "use a classic account key, or change the margin mode in the unified account instead."),
+    NOT_AVAILABLE_IN_DEMO(502, "Not available in demo trading", false,
+            "Bitget does not offer this endpoint in demo trading."),
+    BITGET_ERROR(502, "Bitget refused the call", false,
+            "Bitget answered with an error this service does not know; bitgetCode and bitgetMsg say what it was."),
+    BITGET_UNAVAILABLE(503, "Bitget unavailable", true,
+            "Bitget could not be reached or answered with a server error; retry after Retry-After seconds."),
+    SYMBOL_UNAVAILABLE(503, "Contract unavailable", true,
+            "The contract is under maintenance or has been removed; retry later or pick another symbol."),
+    NOT_CONFIGURED(503, "Service not configured", false,
+            "The service has no Bitget credentials for this account; set BITGET_API_KEY, BITGET_SECRET_KEY and "
+                    + "BITGET_PASSPHRASE."),
+    BITGET_TIMEOUT(504, "Bitget timed out", true,
+            "Bitget did not answer in time; the change may or may not have been applied: read the mode before retrying."),
+    INTERNAL_ERROR(500, "Internal error", false, "An unexpected error occurred; it has been logged.");
+
+    private final int status;
+    private final String title;
+    private final boolean retryable;
+    private final String advice;
+
+    ProblemCode(int status, String title, boolean retryable, String advice) {
+        this.status = status;
+        this.title = title;
+        this.retryable = retryable;
+        this.advice = advice;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public boolean retryable() {
+        return retryable;
+    }
+
+    /** What the caller should do; the default {@code detail}. */
+    public String advice() {
+        return advice;
+    }
+
+    /** The problem's {@code type} URI. */
+    public String type() {
+        return "urn:bitget-margin:problem:" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,160 @@
+package io.bitgetmargin.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.bitgetmargin.bitget.BitgetErrorCategory;
+import io.bitgetmargin.bitget.BitgetException;
+import io.bitgetmargin.margin.InvalidRequestException;
+import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
+import io.quarkus.logging.Log;
+
+/**
+ * The one place where outcomes become HTTP answers: every failure leaves the facade as
+ * {@code application/problem+json}, never as a stack trace. This is where 45117 becomes a 409.
+ */
+public class ProblemMappers {
+
+    /** Seconds to wait when Bitget gave no {@code Retry-After} of its own. */
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e) {
+        return answer(Problem.of(ProblemCode.INVALID_REQUEST, e.getMessage() + ". Nothing was sent to Bitget.")
+                .withErrors(e.problems()));
+    }
+
+    @ServerExceptionMapper
+    public Response bitgetRejected(BitgetException.Rejected e) {
+        ProblemCode code = forCategory(e.category());
+        Problem problem = Problem.of(code, code.advice()).withBitget(e.bitgetCode(), e.bitgetMsg());
+        return code.retryable() ? answer(problem, e.retryAfter().orElse(DEFAULT_RETRY_AFTER)) : answer(problem);
+    }
+
+    @ServerExceptionMapper
+    public Response bitgetUnavailable(BitgetException.Unavailable e) {
+        return answer(Problem.of(ProblemCode.BITGET_UNAVAILABLE, e.getMessage() + ". " + ProblemCode.BITGET_UNAVAILABLE.advice()),
+                e.retryAfter().orElse(DEFAULT_RETRY_AFTER));
+    }
+
+    @ServerExceptionMapper
+    public Response bitgetTimeout(BitgetException.Timeout e) {
+        return answer(Problem.of(ProblemCode.BITGET_TIMEOUT));
+    }
+
+    @ServerExceptionMapper
+    public Response notConfigured(BitgetException.NotConfigured e) {
+        return answer(Problem.of(ProblemCode.NOT_CONFIGURED, e.getMessage()));
+    }
+
+    @ServerExceptionMapper({ JsonParseException.class })
+    public Response malformedJson(JsonParseException e) {
+        return invalidBody("the body is not well-formed JSON (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")", List.of());
+    }
+
+    @ServerExceptionMapper({ MismatchedInputException.class, UnrecognizedPropertyException.class,
+            JsonMappingException.class, JsonProcessingException.class })
+    public Response unreadableJson(JsonProcessingException e) {
+        if (e instanceof JsonParseException parse) {
+            return malformedJson(parse);
+        }
+        String field = e instanceof JsonMappingException mapping ? fieldPath(mapping) : "";
+        if (e instanceof UnrecognizedPropertyException) {
+            return invalidBody("unknown field " + field,
+                    List.of(new FieldProblem(field, "is not a field of this request")));
+        }
+        if (field.isEmpty()) {
+            return invalidBody("the body must be a JSON object with string fields", List.of());
+        }
+        return invalidBody("field " + field + " has the wrong JSON type",
+                List.of(new FieldProblem(field, "must be a JSON string")));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        ProblemCode code;
+        if (e instanceof NotFoundException) {
+            code = ProblemCode.NOT_FOUND;
+        } else if (e instanceof NotAllowedException) {
+            code = ProblemCode.METHOD_NOT_ALLOWED;
+        } else if (e instanceof NotSupportedException) {
+            code = ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+        } else if (e instanceof NotAcceptableException) {
+            code = ProblemCode.NOT_ACCEPTABLE;
+        } else if (e.getResponse().getStatus() < 500) {
+            return invalidBody("the request could not be read", List.of());
+        } else {
+            return unexpected(e);
+        }
+        Response.ResponseBuilder answer = Response.status(code.status()).type(Problem.MEDIA_TYPE).entity(Problem.of(code));
+        String allow = e.getResponse().getHeaderString("Allow");
+        if (allow != null) {
+            answer.header("Allow", allow);
+        }
+        return answer.build();
+    }
+
+    @ServerExceptionMapper(priority = Integer.MAX_VALUE)
+    public Response unexpected(Throwable e) {
+        // Class name only: an exception message is not ours to vouch for.
+        Log.errorf("Unexpected %s while serving a facade request", e.getClass().getName());
+        return answer(Problem.of(ProblemCode.INTERNAL_ERROR));
+    }
+
+    static ProblemCode forCategory(BitgetErrorCategory category) {
+        return switch (category) {
+            case AUTHENTICATION -> ProblemCode.BITGET_AUTH_FAILED;
+            case CLOCK_SKEW -> ProblemCode.BITGET_CLOCK_SKEW;
+            case WRONG_ENVIRONMENT -> ProblemCode.WRONG_ENVIRONMENT;
+            case WRONG_ACCOUNT_TYPE -> ProblemCode.WRONG_ACCOUNT_TYPE;
+            case NOT_AVAILABLE_IN_DEMO -> ProblemCode.NOT_AVAILABLE_IN_DEMO;
+            case RATE_LIMITED -> ProblemCode.RATE_LIMITED;
+            case UNAVAILABLE -> ProblemCode.BITGET_UNAVAILABLE;
+            case TIMEOUT -> ProblemCode.BITGET_TIMEOUT;
+            case POSITION_OR_ORDER_OPEN -> ProblemCode.POSITION_OR_ORDER_OPEN;
+            case MARGIN_MODE_NOT_ALLOWED -> ProblemCode.MARGIN_MODE_NOT_ALLOWED;
+            case UNKNOWN_SYMBOL -> ProblemCode.UNKNOWN_SYMBOL;
+            case SYMBOL_UNAVAILABLE -> ProblemCode.SYMBOL_UNAVAILABLE;
+            case MARGIN_COIN_NOT_SUPPORTED -> ProblemCode.MARGIN_COIN_NOT_SUPPORTED;
+            case INVALID_PARAMETER -> ProblemCode.INVALID_PARAMETER;
+            case OTHER -> ProblemCode.BITGET_ERROR;
+        };
+    }
+
+    static Response invalidBody(String what, List<FieldProblem> fields) {
+        return answer(Problem.of(ProblemCode.INVALID_REQUEST, "Invalid request body: " + what + ". Nothing was sent to Bitget.")
+                .withErrors(fields.isEmpty() ? null : fields));
+    }
+
+    static Response answer(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static Response answer(Problem problem, Duration retryAfter) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
+                .header("Retry-After", Math.max(1, (retryAfter.toMillis() + 999) / 1000)).build();
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+}

@@ -1,0 +1,46 @@
+package io.bitgetmargin.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.event.Observes;
+
+import io.bitgetmargin.bitget.BitgetConfig;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Refuses to start a production service that could only fail: no Bitget credentials, or an open facade with no
+ * tokens. Dev and test profiles have their own defaults and are not checked.
+ */
+public class ProductionConfigurationCheck {
+
+    void onStart(@Observes StartupEvent event, BitgetConfig bitget, FacadeConfig facade) {
+        if (LaunchMode.current() != LaunchMode.NORMAL) {
+            return;
+        }
+        List<String> missing = missing(bitget, facade);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("bitget-margin refuses to start: set " + String.join(", ", missing)
+                    + (facade.auth().enabled() ? " (or BITGET_MARGIN_AUTH_ENABLED=false to run without facade tokens on purpose)" : ""));
+        }
+    }
+
+    static List<String> missing(BitgetConfig bitget, FacadeConfig facade) {
+        List<String> missing = new ArrayList<>();
+        if (bitget.apiKey().filter(v -> !v.isBlank()).isEmpty()) {
+            missing.add("BITGET_API_KEY");
+        }
+        if (bitget.secretKey().filter(v -> !v.isBlank()).isEmpty()) {
+            missing.add("BITGET_SECRET_KEY");
+        }
+        if (bitget.passphrase().filter(v -> !v.isBlank()).isEmpty()) {
+            missing.add("BITGET_PASSPHRASE");
+        }
+        boolean hasToken = facade.apiTokens().orElse(List.of()).stream().anyMatch(token -> !token.isBlank());
+        if (facade.auth().enabled() && !hasToken) {
+            missing.add("BITGET_MARGIN_API_TOKENS");
+        }
+        return missing;
+    }
+}

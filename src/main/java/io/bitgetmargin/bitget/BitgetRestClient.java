@@ -1,0 +1,61 @@
+package io.bitgetmargin.bitget;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The Bitget endpoints this service calls, as they are on the wire. Bodies come back as raw strings because
+ * Bitget's envelope is parsed by {@link BitgetJson} (tolerant of its type changes) and because an error body may
+ * be HTML. {@link BitgetClient} is the only user.
+ */
+@RegisterRestClient(configKey = "bitget")
+@RegisterProvider(BitgetSigningFilter.class)
+@Path("/api/v2")
+interface BitgetRestClient {
+
+    @POST
+    @Path("/mix/account/set-margin-mode")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<String> setMarginMode(@HeaderParam(BitgetSigningFilter.ACCOUNT_HEADER) String account,
+            SetMarginModeRequest request);
+
+    @GET
+    @Path("/mix/account/account")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<String> account(@HeaderParam(BitgetSigningFilter.ACCOUNT_HEADER) String account,
+            @QueryParam("symbol") String symbol,
+            @QueryParam("productType") String productType,
+            @QueryParam("marginCoin") String marginCoin);
+
+    /** Public and unsigned. */
+    @GET
+    @Path("/public/time")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<String> serverTime();
+
+    /** Keeps the status, the {@code Retry-After} header and the body of every HTTP error for {@link BitgetClient}. */
+    @ClientExceptionMapper
+    static BitgetHttpError toHttpError(Response response) {
+        String body;
+        try {
+            body = response.hasEntity() ? response.readEntity(String.class) : "";
+        } catch (RuntimeException unreadable) {
+            body = "";
+        }
+        return new BitgetHttpError(response.getStatus(), response.getHeaderString("Retry-After"), body);
+    }
+}

@@ -1,0 +1,31 @@
+package io.bitgetmargin.margin;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Input that cannot be sent to Bitget; nothing was sent. Lists every problem found, not just the first. */
+public class InvalidRequestException extends RuntimeException {
+
+    private final List<FieldProblem> problems;
+
+    public InvalidRequestException(List<FieldProblem> problems) {
+        super(problems.stream().map(FieldProblem::toString).collect(Collectors.joining("; ")), null, false, false);
+        this.problems = List.copyOf(problems);
+    }
+
+    public InvalidRequestException(String field, String message) {
+        this(List.of(new FieldProblem(field, message)));
+    }
+
+    public List<FieldProblem> problems() {
+        return problems;
+    }
+
+    /** One problem with one field of the request. */
+    public record FieldProblem(String field, String message) {
+        @Override
+        public String toString() {
+            return field == null ? message : field + ": " + message;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.bitgetmargin.simulator;
+
+import java.util.Map;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * A Bitget call as the simulator saw it and answered it, for tests that count calls or compare signatures. The
+ * passphrase header is not kept.
+ */
+@RegisterForReflection
+public record SeenRequest(
+        long receivedAtMillis,
+        String method,
+        String path,
+        String query,
+        Map<String, String> headers,
+        String body,
+        int status,
+        String code) {
+}
