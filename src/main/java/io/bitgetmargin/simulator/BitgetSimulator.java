@@ -298,6 +298,10 @@ public final class BitgetSimulator {
                 clockOffsetMillis = JSON.readTree(request.body()).path("offsetMillis").asLong();
                 return SimulatedResponse.json(204, "");
             }
+            if (segments.size() == 2 && segments.get(0).equals("accounts") && method.equals("DELETE")) {
+                accounts.remove(segments.get(1));
+                return SimulatedResponse.json(204, "");
+            }
             if (segments.size() == 2 && segments.get(0).equals("accounts") && method.equals("PUT")) {
                 SimulatedKey key = JSON.readValue(request.body(), SimulatedKey.class);
                 addKey(new SimulatedKey(segments.get(1), key.secretKey(), key.passphrase(), key.demoTrading()));

@@ -1,0 +1,286 @@
+package io.bitgetmargin.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.bitgetmargin.testing.LoopbackBitget;
+import io.bitgetmargin.testing.Simulator;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** The facade against the loopback Bitget simulator: successes and every mapped Bitget outcome. */
+@QuarkusTest
+@WithTestResource(LoopbackBitget.class)
+class MarginModeResourceTest {
+
+    @BeforeEach
+    void resetSimulator() {
+        Simulator.reset();
+    }
+
+    static ValidatableResponse put(Object body) {
+        return given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON).body(body)
+                .when().put("/v1/margin-mode").then();
+    }
+
+    static Map<String, String> request(String symbol, String productType, String marginCoin, String marginMode) {
+        return Map.of("symbol", symbol, "productType", productType, "marginCoin", marginCoin, "marginMode", marginMode);
+    }
+
+    @Test
+    void changesCrossedSymbolToIsolatedAndSendsTheDocumentedBytes() {
+        Simulator.arrange("BTCUSDT", Map.of("marginMode", "crossed", "longLeverage", 25, "shortLeverage", 20));
+
+        put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated"))
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("symbol", equalTo("BTCUSDT"))
+                .body("productType", equalTo("USDT-FUTURES"))
+                .body("marginCoin", equalTo("USDT"))
+                .body("marginMode", equalTo("isolated"))
+                .body("longLeverage", equalTo(25))
+                .body("shortLeverage", equalTo(20));
+
+        List<Map<String, Object>> calls = Simulator.requests(Simulator.SET_MARGIN_MODE);
+        assertEquals(1, calls.size());
+        Map<String, Object> call = calls.get(0);
+        assertEquals("{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}",
+                call.get("body"));
+        @SuppressWarnings("unchecked")
+        Map<String, String> headers = (Map<String, String>) call.get("headers");
+        assertEquals(LoopbackBitget.API_KEY, headers.get("Access-key"));
+        assertEquals("en-US", headers.get("Locale"));
+        assertEquals("application/json", headers.get("Content-type"));
+        assertFalse(headers.containsKey("Paptrading"), "no paptrading header without demo trading");
+        assertFalse(headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("X-CHANNEL-API-CODE")),
+                "no broker header");
+        assertEquals("isolated", Simulator.symbol("BTCUSDT").get("marginMode"));
+    }
+
+    @Test
+    void normalisesLooseInputBeforeSigning() {
+        Simulator.arrange("ETHUSDT", Map.of("marginMode", "isolated"));
+
+        put(request("  ethusdt ", "usdt-futures", " usdt", "CROSS"))
+                .statusCode(200)
+                .body("symbol", equalTo("ETHUSDT"))
+                .body("marginMode", equalTo("crossed"));
+
+        assertEquals("{\"symbol\":\"ETHUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"crossed\"}",
+                Simulator.requests(Simulator.SET_MARGIN_MODE).get(0).get("body"));
+        assertEquals("crossed", Simulator.symbol("ETHUSDT").get("marginMode"));
+    }
+
+    @Test
+    void acceptsFixedAsIsolatedOnCoinFutures() {
+        put(request("btcusd", "COIN-FUTURES", "btc", "fixed"))
+                .statusCode(200)
+                .body("symbol", equalTo("BTCUSD"))
+                .body("marginCoin", equalTo("BTC"))
+                .body("marginMode", equalTo("isolated"));
+    }
+
+    @Test
+    void signsNonLatinSymbolsOverTheirUtf8Bytes() {
+        put(request("龙虾usdt", "USDT-FUTURES", "USDT", "isolated"))
+                .statusCode(200)
+                .body("symbol", equalTo("龙虾USDT"));
+        // The simulator recomputed the signature over the bytes it received and accepted it.
+        assertEquals("{\"symbol\":\"龙虾USDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}",
+                Simulator.requests(Simulator.SET_MARGIN_MODE).get(0).get("body"));
+    }
+
+    @Test
+    void signsDollarSymbols() {
+        put(request("$degenusdt", "USDT-FUTURES", "USDT", "isolated"))
+                .statusCode(200)
+                .body("symbol", equalTo("$DEGENUSDT"));
+    }
+
+    @Test
+    void refusesWithConflictWhilePositionsOrOrdersAreOpen() {
+        Simulator.arrange("BTCUSDT", Map.of("openPositions", 1, "openOrders", 2));
+
+        problem(put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated")), 409, "POSITION_OR_ORDER_OPEN")
+                .body("retryable", equalTo(false))
+                .body("bitgetCode", equalTo("45117"))
+                .body("bitgetMsg", containsString("positions or orders"))
+                .body("detail", containsString("close the positions and cancel the open and plan orders"));
+        assertEquals("crossed", Simulator.symbol("BTCUSDT").get("marginMode"));
+    }
+
+    @Test
+    void reportsWrongPassphraseAsBitgetAuthFailure() {
+        Simulator.key(LoopbackBitget.API_KEY, LoopbackBitget.SECRET_KEY, "another-passphrase", false);
+
+        problem(put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated")), 502, "BITGET_AUTH_FAILED")
+                .body("bitgetCode", equalTo("40012"))
+                .body("detail", containsString("BITGET_PASSPHRASE"));
+    }
+
+    @Test
+    void reportsWrongSecretAsBitgetAuthFailure() {
+        Simulator.key(LoopbackBitget.API_KEY, "another-secret", LoopbackBitget.PASSPHRASE, false);
+
+        problem(put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated")), 502, "BITGET_AUTH_FAILED")
+                .body("bitgetCode", equalTo("40009"));
+    }
+
+    @Test
+    void reportsUnknownKeyAsBitgetAuthFailure() {
+        Simulator.forgetKey(LoopbackBitget.API_KEY);
+
+        problem(put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated")), 502, "BITGET_AUTH_FAILED")
+                .body("bitgetCode", equalTo("40006"));
+    }
+
+    @Test
+    void reportsDemoKeyWithoutDemoModeAsWrongEnvironment() {
+        Simulator.key(LoopbackBitget.API_KEY, LoopbackBitget.SECRET_KEY, LoopbackBitget.PASSPHRASE, true);
+
+        problem(put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated")), 502, "WRONG_ENVIRONMENT")
+                .body("bitgetCode", equalTo("40099"))
+                .body("detail", containsString("bitget.demo-trading"));
+    }
+
+    @Test
+    void reportsUnknownSymbol() {
+        problem(put(request("NOSUCHUSDT", "USDT-FUTURES", "USDT", "isolated")), 422, "UNKNOWN_SYMBOL")
+                .body("bitgetCode", equalTo("40034"));
+    }
+
+    @Test
+    void reportsWrongMarginCoin() {
+        problem(put(request("BTCUSDT", "USDT-FUTURES", "USDC", "isolated")), 422, "MARGIN_COIN_NOT_SUPPORTED")
+                .body("bitgetCode", equalTo("40778"));
+    }
+
+    @Test
+    void keepsCodeAndMessageOfUnknownBitgetErrors() {
+        Simulator.fault(Map.of("path", Simulator.SET_MARGIN_MODE, "status", 400,
+                "body", "{\"code\":\"49999\",\"msg\":\"Something new\",\"requestTime\":1,\"data\":null}"));
+
+        problem(put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated")), 502, "BITGET_ERROR")
+                .body("bitgetCode", equalTo("49999"))
+                .body("bitgetMsg", equalTo("Something new"));
+    }
+
+    @Test
+    void treatsHttp200WithAnErrorCodeAsAnError() {
+        Simulator.fault(Map.of("path", Simulator.SET_MARGIN_MODE, "status", 200,
+                "body", "{\"code\":\"49998\",\"msg\":\"Refused in a 200\",\"requestTime\":\"1700000000000\",\"data\":null}"));
+
+        problem(put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated")), 502, "BITGET_ERROR")
+                .body("bitgetCode", equalTo("49998"))
+                .body("bitgetMsg", equalTo("Refused in a 200"));
+    }
+
+    @Test
+    void mapsAnHtmlGatewayPageToUnavailable() {
+        Simulator.fault(Map.of("status", 502, "contentType", "text/html",
+                "body", "<html><body><h1>502 Bad Gateway</h1></body></html>"));
+
+        problem(put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated")), 503, "BITGET_UNAVAILABLE")
+                .header("Retry-After", notNullValue())
+                .body("retryable", equalTo(true));
+    }
+
+    @Test
+    void mapsAnHttp500ToUnavailable() {
+        Simulator.fault(Map.of("status", 500, "body", "{\"code\":\"50000\",\"msg\":\"oops\"}"));
+
+        problem(put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated")), 503, "BITGET_UNAVAILABLE");
+    }
+
+    @Test
+    void mapsTruncatedJsonToUnavailable() {
+        Simulator.fault(Map.of("status", 200, "body", "{\"code\":\"00000\",\"msg\":\"success\",\"data\":{\"symbol\":\"BTC"));
+
+        problem(put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated")), 503, "BITGET_UNAVAILABLE");
+    }
+
+    @Test
+    void mapsAnHtmlBodyOnHttp200ToUnavailable() {
+        Simulator.fault(Map.of("status", 200, "contentType", "text/html", "body", "<html>maintenance</html>"));
+
+        problem(put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated")), 503, "BITGET_UNAVAILABLE");
+    }
+
+    @Test
+    void mapsAnEmpty429ToRateLimitedWithRetryAfter() {
+        Simulator.fault(Map.of("status", 429, "body", ""));
+
+        problem(put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated")), 429, "RATE_LIMITED")
+                .header("Retry-After", notNullValue())
+                .body("retryable", equalTo(true));
+    }
+
+    @Test
+    void mapsAConnectionDroppedByBitgetToUnavailable() {
+        Simulator.fault(Map.of("dropConnection", true));
+
+        problem(put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated")), 503, "BITGET_UNAVAILABLE");
+    }
+
+    @Test
+    void mapsASlowBitgetToTimeout() {
+        Simulator.fault(Map.of("delayMillis", 3500));
+
+        problem(put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated")), 504, "BITGET_TIMEOUT")
+                .body("retryable", equalTo(true));
+    }
+
+    @Test
+    void leavesLeveragesNullWhenBitgetGivesNone() {
+        Simulator.fault(Map.of("status", 200, "body",
+                "{\"code\":\"00000\",\"msg\":\"success\",\"requestTime\":1,\"data\":{\"symbol\":\"BTCUSDT\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}}"));
+
+        put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated"))
+                .statusCode(200)
+                .body("longLeverage", nullValue())
+                .body("shortLeverage", nullValue());
+    }
+
+    @Test
+    void signsEachCallWithAFreshTimestamp() throws InterruptedException {
+        put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated")).statusCode(200);
+        Thread.sleep(5);
+        put(request("BTCUSDT", "USDT-FUTURES", "USDT", "crossed")).statusCode(200);
+
+        List<Map<String, Object>> calls = Simulator.requests(Simulator.SET_MARGIN_MODE);
+        assertEquals(2, calls.size());
+        assertNotEquals(header(calls.get(0), "ACCESS-TIMESTAMP"), header(calls.get(1), "ACCESS-TIMESTAMP"));
+        assertNotEquals(header(calls.get(0), "ACCESS-SIGN"), header(calls.get(1), "ACCESS-SIGN"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static String header(Map<String, Object> call, String name) {
+        return ((Map<String, String>) call.get("headers")).entrySet().stream()
+                .filter(entry -> entry.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    static ValidatableResponse problem(ValidatableResponse response, int status, String code) {
+        return response.statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status))
+                .body("code", equalTo(code))
+                .body("type", equalTo("urn:bitget-margin:problem:" + code.toLowerCase().replace('_', '-')))
+                .body("title", notNullValue())
+                .body("detail", notNullValue())
+                .body("retryable", notNullValue());
+    }
+}

@@ -1,0 +1,124 @@
+package io.bitgetmargin.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.bitgetmargin.simulator.BitgetSimulator;
+import io.bitgetmargin.simulator.SimulatedKey;
+import io.bitgetmargin.simulator.SimulatedRequest;
+import io.bitgetmargin.simulator.SimulatedResponse;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts the Bitget simulator on its own loopback port, in the test JVM, and points the application under test at
+ * it. Works the same for {@code @QuarkusTest} and for the packaged jar of {@code @QuarkusIntegrationTest} (which has
+ * no embedded simulator). Tests reach its control API through {@link Simulator}.
+ */
+public class LoopbackBitget implements QuarkusTestResourceLifecycleManager {
+
+    public static final String API_KEY = "test-api-key";
+    public static final String SECRET_KEY = "test-secret-key";
+    public static final String PASSPHRASE = "test-passphrase";
+    public static final String TOKEN = "test-token";
+    public static final String SECOND_TOKEN = "second-test-token";
+
+    /** System property holding the simulator's base URL, readable from any class loader of the test JVM. */
+    static final String URL_PROPERTY = "loopback-bitget.url";
+
+    private HttpServer server;
+    private ExecutorService executor;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            String url = startServer();
+            System.setProperty(URL_PROPERTY, url);
+            return Map.of(
+                    "quarkus.rest-client.bitget.url", url,
+                    "bitget.api-key", API_KEY,
+                    "bitget.secret-key", SECRET_KEY,
+                    "bitget.passphrase", PASSPHRASE,
+                    "bitget-margin.api-tokens", TOKEN + "," + SECOND_TOKEN,
+                    "quarkus.rest-client.bitget.read-timeout", "2000");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the loopback Bitget simulator", e);
+        }
+    }
+
+    /** Starts a simulator server on 127.0.0.1 and answers its base URL. */
+    public String startServer() throws IOException {
+        BitgetSimulator simulator = new BitgetSimulator(List.of(new SimulatedKey(API_KEY, SECRET_KEY, PASSPHRASE, false)));
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        // Bounded: a delayed answer holds one worker; 32 are far more than any test keeps waiting at once.
+        executor = Executors.newFixedThreadPool(32);
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> serve(simulator, exchange));
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private static void serve(BitgetSimulator simulator, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+            SimulatedResponse response = simulator.handle(new SimulatedRequest(exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers, body));
+            if (response.delayMillis() > 0) {
+                sleep(response.delayMillis());
+            }
+            if (response.dropConnection()) {
+                return; // closing the exchange without an answer drops the connection
+            }
+            byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+            if (response.contentType() != null && bytes.length > 0) {
+                exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            }
+            exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

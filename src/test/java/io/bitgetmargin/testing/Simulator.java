@@ -1,0 +1,75 @@
+package io.bitgetmargin.testing;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** The loopback simulator's control API, for arranging state and asserting what Bitget saw. */
+public final class Simulator {
+
+    private Simulator() {
+    }
+
+    public static String url() {
+        String url = System.getProperty(LoopbackBitget.URL_PROPERTY);
+        if (url == null) {
+            throw new IllegalStateException("the loopback Bitget simulator is not running");
+        }
+        return url;
+    }
+
+    private static RequestSpecification control() {
+        return given().baseUri(url()).contentType(ContentType.JSON);
+    }
+
+    public static void reset() {
+        control().post("/simulator/reset").then().statusCode(204);
+    }
+
+    /** Merges fields into a symbol's state on the test key, e.g. {@code Map.of("openPositions", 1)}. */
+    public static void arrange(String symbol, Map<String, Object> fields) {
+        control().body(fields).put("/simulator/accounts/{key}/symbols/{symbol}", LoopbackBitget.API_KEY, symbol)
+                .then().statusCode(200);
+    }
+
+    public static Map<String, Object> symbol(String symbol) {
+        return control().get("/simulator/accounts/{key}/symbols/{symbol}", LoopbackBitget.API_KEY, symbol)
+                .then().statusCode(200).extract().jsonPath().getMap("");
+    }
+
+    /** Replaces what the simulator expects for an API key. */
+    public static void key(String apiKey, String secretKey, String passphrase, boolean demoTrading) {
+        control().body(Map.of("secretKey", secretKey, "passphrase", passphrase, "demoTrading", demoTrading))
+                .put("/simulator/accounts/{key}", apiKey).then().statusCode(204);
+    }
+
+    public static void forgetKey(String apiKey) {
+        control().delete("/simulator/accounts/{key}", apiKey).then().statusCode(204);
+    }
+
+    /** Queues a fault for the next matching Bitget call(s). */
+    public static void fault(Map<String, Object> fault) {
+        control().body(fault).post("/simulator/faults").then().statusCode(204);
+    }
+
+    /** Moves the simulated Bitget clock. */
+    public static void clockOffset(long millis) {
+        control().body(Map.of("offsetMillis", millis)).put("/simulator/clock").then().statusCode(204);
+    }
+
+    /** Every Bitget call the simulator saw since the last reset, oldest first. */
+    public static List<Map<String, Object>> requests() {
+        return control().get("/simulator/requests").then().statusCode(200).extract().jsonPath().getList("");
+    }
+
+    /** The Bitget calls on one path. */
+    public static List<Map<String, Object>> requests(String path) {
+        return requests().stream().filter(request -> path.equals(request.get("path"))).toList();
+    }
+
+    public static final String SET_MARGIN_MODE = "/api/v2/mix/account/set-margin-mode";
+}
