@@ -89,6 +89,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus REST wraps some Jackson failures (malformed JSON, trailing tokens) in a 400.
+            return unreadableJson(json);
+        }
         ProblemCode code;
         if (e instanceof NotFoundException) {
             code = ProblemCode.NOT_FOUND;

@@ -1,0 +1,115 @@
+package io.bitgetmargin.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.bitgetmargin.testing.LoopbackBitget;
+import io.bitgetmargin.testing.Simulator;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Every kind of bad input is a 400 problem that names what is wrong, and Bitget sees no call at all. */
+@QuarkusTest
+@WithTestResource(LoopbackBitget.class)
+class BadInputTest {
+
+    @BeforeEach
+    void resetSimulator() {
+        Simulator.reset();
+    }
+
+    static Stream<Arguments> badBodies() {
+        return Stream.of(
+                Arguments.of("missing symbol", "{\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "symbol"),
+                Arguments.of("missing productType", "{\"symbol\":\"BTCUSDT\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "productType"),
+                Arguments.of("missing marginCoin", "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginMode\":\"isolated\"}", "marginCoin"),
+                Arguments.of("missing marginMode", "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\"}", "marginMode"),
+                Arguments.of("blank symbol", "{\"symbol\":\"   \",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "symbol"),
+                Arguments.of("null marginMode", "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":null}", "marginMode"),
+                Arguments.of("unknown productType", "{\"symbol\":\"BTCUSDT\",\"productType\":\"SPOT\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "productType"),
+                Arguments.of("unknown marginMode", "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"hedged\"}", "marginMode"),
+                Arguments.of("number for symbol", "{\"symbol\":42,\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "symbol"),
+                Arguments.of("boolean for marginMode", "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":true}", "marginMode"),
+                Arguments.of("object for marginCoin", "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":{\"coin\":\"USDT\"},\"marginMode\":\"isolated\"}", "marginCoin"),
+                Arguments.of("array for productType", "{\"symbol\":\"BTCUSDT\",\"productType\":[\"USDT-FUTURES\"],\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "productType"),
+                Arguments.of("unknown field", "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginmode\":\"isolated\"}", "marginmode"),
+                Arguments.of("malformed JSON", "{\"symbol\":\"BTCUSDT\",\"productType\":", "not well-formed JSON"),
+                Arguments.of("trailing garbage", "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"} x", "JSON"),
+                Arguments.of("JSON array body", "[\"BTCUSDT\"]", "JSON object"),
+                Arguments.of("JSON string body", "\"BTCUSDT\"", "JSON object"),
+                Arguments.of("JSON null body", "null", "request body"),
+                Arguments.of("empty object", "{}", "symbol"),
+                Arguments.of("symbol with a slash", "{\"symbol\":\"BTC/USDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "symbol"),
+                Arguments.of("symbol with a query", "{\"symbol\":\"BTCUSDT?x=1\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "symbol"),
+                Arguments.of("symbol with a percent escape", "{\"symbol\":\"BTC%55SDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "symbol"),
+                Arguments.of("symbol with a control character", "{\"symbol\":\"BTC\\u0000USDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "U+0000"),
+                Arguments.of("symbol with inner whitespace", "{\"symbol\":\"BTC USDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "symbol"),
+                Arguments.of("symbol with a quote", "{\"symbol\":\"BTC\\\"USDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "symbol"),
+                Arguments.of("symbol over 64 characters", "{\"symbol\":\"" + "A".repeat(65) + "\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "at most 64"),
+                Arguments.of("marginCoin with a dash", "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"US-DT\",\"marginMode\":\"isolated\"}", "marginCoin"),
+                Arguments.of("oversized body", "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\",\"padding\":\""
+                        + "x".repeat(9000) + "\"}", "more than the 8192 accepted"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badBodies")
+    void refusesBadInputWithoutCallingBitget(String kind, String body, String detailMentions) {
+        MarginModeResourceTest.problem(
+                given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON).body(body)
+                        .when().put("/v1/margin-mode").then(),
+                400, "INVALID_REQUEST")
+                .body("retryable", equalTo(false))
+                .body("detail", containsString("Nothing was sent to Bitget"))
+                .body(containsString(detailMentions));
+        assertEquals(0, Simulator.requests().size(), "Bitget saw no call for " + kind);
+    }
+
+    @Test
+    void refusesAnEmptyBodyWithoutCallingBitget() {
+        MarginModeResourceTest.problem(
+                given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
+                        .when().put("/v1/margin-mode").then(),
+                400, "INVALID_REQUEST")
+                .body("detail", containsString("request body"));
+        assertEquals(0, Simulator.requests().size());
+    }
+
+    @Test
+    void namesEveryBadFieldAtOnce() {
+        given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
+                .body("{\"symbol\":\"BTC/USDT\",\"productType\":\"SPOT\",\"marginCoin\":\"\",\"marginMode\":\"hedged\"}")
+                .when().put("/v1/margin-mode").then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("symbol", "productType", "marginCoin", "marginMode"));
+        assertEquals(0, Simulator.requests().size());
+    }
+
+    @Test
+    void refusesANonJsonContentType() {
+        MarginModeResourceTest.problem(
+                given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.TEXT).body("symbol=BTCUSDT")
+                        .when().put("/v1/margin-mode").then(),
+                415, "UNSUPPORTED_MEDIA_TYPE");
+        assertEquals(0, Simulator.requests().size());
+    }
+
+    @Test
+    void refusesAnUnsupportedMethod() {
+        MarginModeResourceTest.problem(
+                given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON).body("{}")
+                        .when().delete("/v1/margin-mode").then(),
+                405, "METHOD_NOT_ALLOWED");
+        assertEquals(0, Simulator.requests().size());
+    }
+}
