@@ -1,0 +1,89 @@
+package io.bitgetmargin.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.bitgetmargin.testing.LoopbackBitget;
+import io.bitgetmargin.testing.Simulator;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/**
+ * Runs successful and failing calls with every logger at DEBUG and the REST client logging whole requests and
+ * responses, then reads the log file: the secret, the passphrase, the facade tokens, the signatures and the
+ * pre-hashes appear nowhere.
+ */
+@QuarkusTest
+@TestProfile(SecretsNeverLoggedTest.DebugLogging.class)
+@WithTestResource(LoopbackBitget.class)
+class SecretsNeverLoggedTest {
+
+    static final Path LOG = Path.of("target", "secrets-never-logged-" + ProcessHandle.current().pid() + ".log");
+
+    public static class DebugLogging implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "quarkus.log.level", "DEBUG",
+                    "quarkus.log.file.enabled", "true",
+                    "quarkus.log.file.path", LOG.toString(),
+                    "quarkus.log.file.level", "DEBUG",
+                    "quarkus.rest-client.logging.scope", "request-response",
+                    "quarkus.rest-client.logging.body-limit", "10000",
+                    "quarkus.log.category.\"org.jboss.resteasy.reactive.client.logging\".level", "DEBUG",
+                    // RestAssured's own HTTP client shares this JVM; its wire log is the test's traffic (the
+                    // test sends the token and reads the simulator's records), not the service's.
+                    "quarkus.log.category.\"org.apache.http\".level", "INFO");
+        }
+    }
+
+    @Test
+    void noSecretReachesTheLogAtDebugLevel() throws IOException {
+        Simulator.reset();
+        Map<String, String> body = Map.of("symbol", "BTCUSDT", "productType", "USDT-FUTURES", "marginCoin", "USDT",
+                "marginMode", "isolated");
+        given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON).body(body)
+                .put("/v1/margin-mode").then().statusCode(200);
+        Simulator.arrange("BTCUSDT", Map.of("openPositions", 1));
+        given().auth().oauth2(LoopbackBitget.SECOND_TOKEN).contentType(ContentType.JSON).body(body)
+                .put("/v1/margin-mode").then().statusCode(409);
+        Simulator.key(LoopbackBitget.API_KEY, "wrong-secret", LoopbackBitget.PASSPHRASE, false);
+        given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON).body(body)
+                .put("/v1/margin-mode").then().statusCode(502);
+        given().auth().oauth2("not-" + LoopbackBitget.TOKEN).contentType(ContentType.JSON).body(body)
+                .put("/v1/margin-mode").then().statusCode(401);
+
+        List<String> forbidden = new ArrayList<>(List.of(LoopbackBitget.SECRET_KEY, LoopbackBitget.PASSPHRASE,
+                LoopbackBitget.TOKEN, LoopbackBitget.SECOND_TOKEN));
+        List<Map<String, Object>> calls = Simulator.requests(Simulator.SET_MARGIN_MODE);
+        assertTrue(calls.size() >= 3, "the calls reached the simulator");
+        for (Map<String, Object> call : calls) {
+            String timestamp = MarginModeResourceTest.header(call, "ACCESS-TIMESTAMP");
+            forbidden.add(MarginModeResourceTest.header(call, "ACCESS-SIGN"));
+            forbidden.add(timestamp + "POST" + Simulator.SET_MARGIN_MODE + call.get("body"));
+        }
+
+        String log = Files.readString(LOG, StandardCharsets.UTF_8);
+        // The log did capture the Bitget traffic: without this, an empty log would pass.
+        assertTrue(log.contains(Simulator.SET_MARGIN_MODE), "REST client requests are in the log");
+        assertTrue(log.contains("\"marginMode\":\"isolated\""), "REST client bodies are in the log");
+        assertTrue(log.contains("DEBUG"), "the log holds DEBUG lines");
+        for (String secret : forbidden) {
+            assertFalse(log.contains(secret), "the log contains a secret value of length " + secret.length());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.bitgetmargin.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.bitgetmargin.testing.LoopbackBitget;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/** With nothing listening where Bitget should be, the facade answers 503, not a 500 with a stack trace. */
+@QuarkusTest
+@TestProfile(UnreachableBitgetTest.NothingListening.class)
+class UnreachableBitgetTest {
+
+    public static class NothingListening implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.rest-client.bitget.url", "http://127.0.0.1:" + freeLoopbackPort());
+        }
+    }
+
+    /** A loopback port that was free a moment ago and has nothing listening on it. */
+    static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void answersUnavailableWhenBitgetCannotBeReached() {
+        MarginModeResourceTest.problem(
+                given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
+                        .body(Map.of("symbol", "BTCUSDT", "productType", "USDT-FUTURES", "marginCoin", "USDT",
+                                "marginMode", "isolated"))
+                        .when().put("/v1/margin-mode").then(),
+                503, "BITGET_UNAVAILABLE")
+                .header("Retry-After", notNullValue());
+    }
+}
