@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import io.bitgetmargin.bitget.BitgetConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Refuses to start a production service that could only fail: no Bitget credentials, or an open facade with no
@@ -21,7 +22,7 @@ public class ProductionConfigurationCheck {
         }
         List<String> missing = missing(bitget, facade);
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("bitget-margin refuses to start: set " + String.join(", ", missing)
+            throw new ConfigurationException("bitget-margin refuses to start: set " + String.join(", ", missing)
                     + (facade.auth().enabled() ? " (or BITGET_MARGIN_AUTH_ENABLED=false to run without facade tokens on purpose)" : ""));
         }
     }

@@ -1,0 +1,145 @@
+package io.bitgetmargin.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.bitgetmargin.testing.LoopbackBitget;
+import io.bitgetmargin.testing.Simulator;
+import io.restassured.http.ContentType;
+
+/**
+ * Starts the packaged jar exactly as a user would, configured only through environment variables
+ * ({@code BITGET_API_KEY}, {@code BITGET_SECRET_KEY}, {@code BITGET_PASSPHRASE}, {@code BITGET_MARGIN_API_TOKENS}),
+ * against a loopback server that checks signatures; and checks that it refuses to start, in one line, without them.
+ */
+class PackagedJarEnvironmentIT {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
+    private static final long START_TIMEOUT_SECONDS = 60;
+
+    private static LoopbackBitget bitget;
+    private static String bitgetUrl;
+
+    @BeforeAll
+    static void startLoopbackBitget() throws IOException {
+        bitget = new LoopbackBitget();
+        bitgetUrl = bitget.startServer();
+        System.setProperty("loopback-bitget.url", bitgetUrl);
+    }
+
+    @AfterAll
+    static void stopLoopbackBitget() {
+        bitget.stop();
+    }
+
+    private static Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("QUARKUS_HTTP_PORT", "0");
+        environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        environment.put("QUARKUS_REST_CLIENT_BITGET_URL", bitgetUrl);
+        environment.put("BITGET_API_KEY", LoopbackBitget.API_KEY);
+        environment.put("BITGET_SECRET_KEY", LoopbackBitget.SECRET_KEY);
+        environment.put("BITGET_PASSPHRASE", LoopbackBitget.PASSPHRASE);
+        environment.put("BITGET_MARGIN_API_TOKENS", "env-token-1, env-token-2");
+        return environment;
+    }
+
+    private static Process start(Map<String, String> environment) throws IOException {
+        assertTrue(Files.exists(JAR), "package the application first: " + JAR);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("BITGET") || name.startsWith("QUARKUS"));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    @Test
+    void changesTheMarginModeWithCredentialsFromTheEnvironment() throws Exception {
+        Simulator.reset();
+        Process process = start(environment());
+        try {
+            List<String> output = new ArrayList<>();
+            int port = awaitPort(process, output);
+            given().baseUri("http://127.0.0.1").port(port).auth().oauth2("env-token-2").contentType(ContentType.JSON)
+                    .body(Map.of("symbol", "btcusdt", "productType", "usdt-futures", "marginCoin", "usdt", "marginMode", "fixed"))
+                    .put("/v1/margin-mode").then()
+                    .statusCode(200)
+                    .body("symbol", equalTo("BTCUSDT"))
+                    .body("marginMode", equalTo("isolated"));
+            Simulator.arrange("BTCUSDT", Map.of("openOrders", 1));
+            given().baseUri("http://127.0.0.1").port(port).auth().oauth2("env-token-1").contentType(ContentType.JSON)
+                    .body(Map.of("symbol", "BTCUSDT", "productType", "USDT-FUTURES", "marginCoin", "USDT", "marginMode", "crossed"))
+                    .put("/v1/margin-mode").then()
+                    .statusCode(409)
+                    .body("code", equalTo("POSITION_OR_ORDER_OPEN"));
+            assertEquals(2, Simulator.requests(Simulator.SET_MARGIN_MODE).size());
+        } finally {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void refusesToStartWithoutCredentialsOrTokens() throws Exception {
+        Map<String, String> environment = environment();
+        environment.remove("BITGET_SECRET_KEY");
+        environment.remove("BITGET_MARGIN_API_TOKENS");
+        Process process = start(environment);
+        try {
+            assertTrue(process.waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the service should stop by itself");
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertNotEquals(0, process.exitValue());
+            assertTrue(output.contains("bitget-margin refuses to start: set BITGET_SECRET_KEY, BITGET_MARGIN_API_TOKENS"),
+                    output);
+            assertFalse(output.contains("Listening on"), output);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int awaitPort(Process process, List<String> output) throws Exception {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        Thread drain = null;
+        while (System.nanoTime() < deadline) {
+            String line = reader.readLine();
+            if (line == null) {
+                break;
+            }
+            output.add(line);
+            Matcher matcher = LISTENING.matcher(line);
+            if (matcher.find()) {
+                drain = new Thread(() -> reader.lines().forEach(ignored -> { }), "jar-output-drain");
+                drain.setDaemon(true);
+                drain.start();
+                return Integer.parseInt(matcher.group(1));
+            }
+        }
+        throw new AssertionError("the jar did not start listening:\n" + String.join("\n", output));
+    }
+}
