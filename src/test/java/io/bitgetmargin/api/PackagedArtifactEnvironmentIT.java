@@ -30,11 +30,11 @@ import io.bitgetmargin.testing.Simulator;
 import io.restassured.http.ContentType;
 
 /**
- * Starts the packaged jar exactly as a user would, configured only through environment variables
+ * Starts the packaged artifact (the jar, or the native executable with {@code -Dnative}) exactly as a user would, configured only through environment variables
  * ({@code BITGET_API_KEY}, {@code BITGET_SECRET_KEY}, {@code BITGET_PASSPHRASE}, {@code BITGET_MARGIN_API_TOKENS}),
  * against a loopback server that checks signatures; and checks that it refuses to start, in one line, without them.
  */
-class PackagedJarEnvironmentIT {
+class PackagedArtifactEnvironmentIT {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
@@ -67,10 +67,19 @@ class PackagedJarEnvironmentIT {
         return environment;
     }
 
-    private static Process start(Map<String, String> environment) throws IOException {
+    /** The packaged artifact: the native executable under {@code -Dnative}, the fast-jar otherwise. */
+    private static List<String> command() {
+        if (Boolean.getBoolean("quarkus.native.enabled")) {
+            Path binary = Path.of(System.getProperty("native.image.path"));
+            assertTrue(Files.isExecutable(binary), "build the native executable first: " + binary);
+            return List.of(binary.toString());
+        }
         assertTrue(Files.exists(JAR), "package the application first: " + JAR);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString()).redirectErrorStream(true);
+        return List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString());
+    }
+
+    private static Process start(Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("BITGET") || name.startsWith("QUARKUS"));
         builder.environment().putAll(environment);
         return builder.start();
