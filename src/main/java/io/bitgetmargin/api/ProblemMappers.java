@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.bitgetmargin.bitget.BitgetErrorCategory;
 import io.bitgetmargin.bitget.BitgetException;
 import io.bitgetmargin.margin.InvalidRequestException;
+import io.bitgetmargin.margin.RateLimitExceededException;
 import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
 import io.quarkus.logging.Log;
 
@@ -38,6 +39,13 @@ public class ProblemMappers {
     public Response invalidRequest(InvalidRequestException e) {
         return answer(Problem.of(ProblemCode.INVALID_REQUEST, e.getMessage() + ". Nothing was sent to Bitget.")
                 .withErrors(e.problems()));
+    }
+
+    @ServerExceptionMapper
+    public Response queueFull(RateLimitExceededException e) {
+        return answer(Problem.of(ProblemCode.RATE_LIMITED, "This service keeps each Bitget account under Bitget's rate "
+                + "limit and would have had to queue this call too long: " + e.getMessage()
+                + ". Retry after Retry-After seconds; nothing was sent to Bitget."), e.retryAfter());
     }
 
     @ServerExceptionMapper

@@ -60,10 +60,20 @@ public abstract sealed class BitgetException extends RuntimeException
      */
     public static final class Unavailable extends BitgetException {
         private final Duration retryAfter;
+        private final boolean transientFailure;
 
-        public Unavailable(String reason, Duration retryAfter) {
+        /**
+         * @param transientFailure whether the same call may well succeed in a moment (connection failures and
+         *        HTTP 5xx), as opposed to answers that may already have changed something (a truncated 200)
+         */
+        public Unavailable(String reason, Duration retryAfter, boolean transientFailure) {
             super("Bitget is unavailable: " + reason);
             this.retryAfter = retryAfter;
+            this.transientFailure = transientFailure;
+        }
+
+        public boolean isTransient() {
+            return transientFailure;
         }
 
         public Optional<Duration> retryAfter() {

@@ -3,6 +3,7 @@ package io.bitgetmargin.margin;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.bitgetmargin.bitget.BitgetClient;
+import io.bitgetmargin.bitget.BitgetEndpoint;
 import io.bitgetmargin.bitget.SetMarginModeData;
 import io.bitgetmargin.bitget.SetMarginModeRequest;
 import io.smallrye.mutiny.Uni;
@@ -15,9 +16,11 @@ import io.smallrye.mutiny.Uni;
 public class MarginModeService {
 
     private final BitgetClient bitget;
+    private final BitgetCallPolicy policy;
 
-    MarginModeService(BitgetClient bitget) {
+    MarginModeService(BitgetClient bitget, BitgetCallPolicy policy) {
         this.bitget = bitget;
+        this.policy = policy;
     }
 
     /**
@@ -34,7 +37,8 @@ public class MarginModeService {
     private Uni<MarginModeResult> send(MarginModeChange change) {
         SetMarginModeRequest request = new SetMarginModeRequest(change.symbol(), change.productType().wireName(),
                 change.marginCoin(), change.marginMode().wireName());
-        return bitget.setMarginMode(null, request).map(data -> result(change, data));
+        return policy.apply(null, BitgetEndpoint.SET_MARGIN_MODE, () -> bitget.setMarginMode(null, request))
+                .map(data -> result(change, data));
     }
 
     private static MarginModeResult result(MarginModeChange change, SetMarginModeData data) {

@@ -52,7 +52,7 @@ public class LoopbackBitget implements QuarkusTestResourceLifecycleManager {
                     "bitget.secret-key", SECRET_KEY,
                     "bitget.passphrase", PASSPHRASE,
                     "bitget-margin.api-tokens", TOKEN + "," + SECOND_TOKEN,
-                    "quarkus.rest-client.bitget.read-timeout", "2000");
+                    "quarkus.rest-client.bitget.read-timeout", "1000");
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the loopback Bitget simulator", e);
         }
