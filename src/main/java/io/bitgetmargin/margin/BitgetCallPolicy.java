@@ -53,7 +53,7 @@ public class BitgetCallPolicy {
 
     private <T> Uni<T> attempt(String account, BitgetEndpoint endpoint, Supplier<Uni<T>> call, Attempts attempts) {
         return limiter.acquire(account, endpoint)
-                .flatMap(waited -> call.get())
+                .flatMap(permit -> call.get().onTermination().invoke(permit::release))
                 .onFailure().recoverWithUni(failure -> retryOrFail(account, endpoint, call, attempts, failure));
     }
 

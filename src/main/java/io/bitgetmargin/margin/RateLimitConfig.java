@@ -22,8 +22,8 @@ public interface RateLimitConfig {
     Duration maxWait();
 
     /**
-     * Added to the spacing between two calls of one account, so that network jitter between here and Bitget cannot
-     * squeeze two calls into one of Bitget's windows.
+     * Added to the one second a call is counted after its answer, against clock-rate differences between this host
+     * and Bitget.
      */
     @WithDefault("20ms")
     Duration safetyMargin();

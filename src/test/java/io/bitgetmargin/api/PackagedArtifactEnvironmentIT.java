@@ -143,12 +143,23 @@ class PackagedArtifactEnvironmentIT {
             output.add(line);
             Matcher matcher = LISTENING.matcher(line);
             if (matcher.find()) {
-                drain = new Thread(() -> reader.lines().forEach(ignored -> { }), "jar-output-drain");
+                drain = new Thread(() -> drain(reader), "jar-output-drain");
                 drain.setDaemon(true);
                 drain.start();
                 return Integer.parseInt(matcher.group(1));
             }
         }
         throw new AssertionError("the jar did not start listening:\n" + String.join("\n", output));
+    }
+
+    /** Reads the process's output to its end so that it never blocks on a full pipe; the end may come as an error. */
+    private static void drain(BufferedReader reader) {
+        try {
+            while (reader.readLine() != null) {
+                // discarded
+            }
+        } catch (IOException closed) {
+            // the process was stopped
+        }
     }
 }

@@ -60,8 +60,13 @@ public class LoopbackBitget implements QuarkusTestResourceLifecycleManager {
 
     /** Starts a simulator server on 127.0.0.1 and answers its base URL. */
     public String startServer() throws IOException {
+        return startServer(0);
+    }
+
+    /** Starts a simulator server on 127.0.0.1 and the given port (0: any free one) and answers its base URL. */
+    public String startServer(int port) throws IOException {
         BitgetSimulator simulator = new BitgetSimulator(List.of(new SimulatedKey(API_KEY, SECRET_KEY, PASSPHRASE, false)));
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         // Bounded: a delayed answer holds one worker; 32 are far more than any test keeps waiting at once.
         executor = Executors.newFixedThreadPool(32);
         server.setExecutor(executor);

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Bounded load run of the resilience issue: the packaged jar against the loopback Bitget simulator, 50 concurrent
+# callers on one API key (4 requests each by default). Prints throughput, latency percentiles and the most
+# set-margin-mode calls the simulator saw in any 1 s window; exits 1 if that exceeds 5, if Bitget answered 429, or
+# if any caller got no definitive answer. Loopback only.
+#
+#   bench/load-test.sh [callers] [requests-per-caller]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -d target/test-classes ]; then
+  ./mvnw -B -q -ntp package -DskipTests
+fi
+./mvnw -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+exec java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+  io.bitgetmargin.load.LoadRun "${1:-50}" "${2:-4}"

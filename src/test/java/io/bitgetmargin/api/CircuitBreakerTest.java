@@ -1,0 +1,83 @@
+package io.bitgetmargin.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.bitgetmargin.bitget.BitgetClient;
+import io.bitgetmargin.testing.LoopbackBitget;
+import io.bitgetmargin.testing.Simulator;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+
+/** While Bitget keeps failing the breaker answers 503 without calling it, then recovers by itself. */
+@QuarkusTest
+@TestProfile(CircuitBreakerTest.SmallBreaker.class)
+@WithTestResource(LoopbackBitget.class)
+class CircuitBreakerTest {
+
+    public static class SmallBreaker implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "bitget-margin.circuit-breaker.request-volume-threshold", "4",
+                    "bitget-margin.circuit-breaker.failure-ratio", "0.5",
+                    "bitget-margin.circuit-breaker.delay", "1s",
+                    "bitget-margin.circuit-breaker.success-threshold", "1",
+                    "bitget-margin.retry.max-attempts", "1");
+        }
+    }
+
+    private static io.restassured.response.ValidatableResponse put() {
+        return given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("symbol", "BTCUSDT", "productType", "USDT-FUTURES", "marginCoin", "USDT", "marginMode", "isolated"))
+                .put("/v1/margin-mode").then();
+    }
+
+    @Test
+    void opensWhileBitgetKeepsFailingThenClosesByItself() throws InterruptedException {
+        Simulator.reset();
+        CircuitBreakerMaintenance.get().reset(BitgetClient.CIRCUIT_BREAKER);
+        Simulator.fault(Map.of("path", Simulator.SET_MARGIN_MODE, "status", 500, "body", "oops", "times", 100));
+
+        for (int i = 0; i < 4; i++) {
+            MarginModeResourceTest.problem(put(), 503, "BITGET_UNAVAILABLE");
+        }
+        assertEquals(4, Simulator.requests(Simulator.SET_MARGIN_MODE).size());
+        assertEquals(CircuitBreakerState.OPEN, CircuitBreakerMaintenance.get().currentState(BitgetClient.CIRCUIT_BREAKER));
+
+        MarginModeResourceTest.problem(put(), 503, "BITGET_UNAVAILABLE")
+                .header("Retry-After", notNullValue())
+                .body("detail", containsString("circuit breaker open"));
+        assertEquals(4, Simulator.requests(Simulator.SET_MARGIN_MODE).size(), "an open breaker does not call Bitget");
+
+        Simulator.reset();
+        Thread.sleep(1200);
+        put().statusCode(200);
+        assertEquals(CircuitBreakerState.CLOSED, CircuitBreakerMaintenance.get().currentState(BitgetClient.CIRCUIT_BREAKER));
+        put().statusCode(200);
+        assertEquals(2, Simulator.requests(Simulator.SET_MARGIN_MODE).size());
+    }
+
+    @Test
+    void refusalsOfARequestNeverOpenTheBreaker() {
+        Simulator.reset();
+        CircuitBreakerMaintenance.get().reset(BitgetClient.CIRCUIT_BREAKER);
+        Simulator.arrange("BTCUSDT", Map.of("openPositions", 1));
+        for (int i = 0; i < 6; i++) {
+            put().statusCode(409);
+        }
+        assertEquals(CircuitBreakerState.CLOSED, CircuitBreakerMaintenance.get().currentState(BitgetClient.CIRCUIT_BREAKER));
+        assertEquals(6, Simulator.requests(Simulator.SET_MARGIN_MODE).size());
+    }
+}

@@ -1,0 +1,203 @@
+package io.bitgetmargin.load;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.bitgetmargin.testing.LoopbackBitget;
+import io.bitgetmargin.testing.SeenCalls;
+import io.bitgetmargin.testing.Simulator;
+
+/**
+ * A bounded load run: the packaged jar against the loopback Bitget simulator, {@code callers} concurrent callers
+ * on one API key, each sending {@code requests} set-margin-mode calls through the facade. Prints throughput and
+ * latency percentiles, and fails (exit 1) when the simulator saw more than 5 set-margin-mode calls in any 1 s
+ * window, when Bitget answered 429, or when a caller got anything but 200 or 429 (nothing lost, nothing hanging).
+ * <p>
+ * Run through {@code bench/load-test.sh}; loopback only, bounded in requests and time.
+ */
+public final class LoadRun {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final String TOKEN = "load-token";
+
+    private record Answer(int status, long nanos) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int callers = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        int requests = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+
+        LoopbackBitget bitget = new LoopbackBitget();
+        String bitgetUrl = bitget.startServer();
+        System.setProperty("loopback-bitget.url", bitgetUrl);
+        Process service = startService(bitgetUrl);
+        try {
+            int port = awaitPort(service);
+            Simulator.reset();
+            run("http://127.0.0.1:" + port, callers, requests);
+        } finally {
+            service.destroy();
+            if (!service.waitFor(20, TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
+            bitget.stop();
+        }
+    }
+
+    private static void run(String facade, int callers, int requests) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int caller = 0; caller < callers; caller++) {
+                int id = caller;
+                running.add(pool.submit(() -> {
+                    for (int i = 0; i < requests; i++) {
+                        answers.add(call(http, facade, (id + i) % 2 == 0 ? "isolated" : "crossed"));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> caller : running) {
+                caller.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        List<Map<String, Object>> seen = Simulator.requests(Simulator.SET_MARGIN_MODE);
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        answers.forEach(answer -> byStatus.merge(answer.status(), 1, Integer::sum));
+        int maxWindow = SeenCalls.maxInAnySecond(seen);
+        long bitget429 = seen.stream().filter(call -> ((Number) call.get("status")).intValue() == 429).count();
+        long lost = (long) callers * requests - answers.size();
+        long indefinite = answers.stream().filter(answer -> answer.status() != 200 && answer.status() != 429).count();
+
+        System.out.printf("load run: %d callers x %d requests on one API key, %.1f s%n", callers, requests, seconds);
+        System.out.printf("answers by status: %s (lost: %d, neither 200 nor 429: %d)%n", byStatus, lost, indefinite);
+        System.out.printf("throughput: %.1f answers/s, %.2f changes/s (200)%n", answers.size() / seconds,
+                byStatus.getOrDefault(200, 0) / seconds);
+        printPercentiles("all", answers, -1);
+        printPercentiles("200", answers, 200);
+        printPercentiles("429", answers, 429);
+        System.out.printf("simulator: %d set-margin-mode calls, at most %d in any 1 s window, %d answered 429%n",
+                seen.size(), maxWindow, bitget429);
+
+        if (maxWindow > 5) {
+            // Where the calls bunched: signed (after the limiter's grant) versus received by the simulator.
+            seen.stream().sorted(java.util.Comparator.comparingLong(call -> ((Number) call.get("receivedAtMillis")).longValue()))
+                    .forEach(call -> System.out.printf("  signed %s received %s status %s%n",
+                            SeenCalls.header(call, "ACCESS-TIMESTAMP"), call.get("receivedAtMillis"), call.get("status")));
+        }
+        boolean ok = maxWindow <= 5 && bitget429 == 0 && lost == 0 && indefinite == 0;
+        System.out.println(ok ? "load run: PASSED" : "load run: FAILED");
+        if (!ok) {
+            System.exit(1);
+        }
+    }
+
+    private static Answer call(HttpClient http, String facade, String mode) {
+        String body = "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"" + mode + "\"}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(facade + "/v1/margin-mode"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+        long start = System.nanoTime();
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return new Answer(status, System.nanoTime() - start);
+        } catch (IOException e) {
+            return new Answer(-1, System.nanoTime() - start);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(-2, System.nanoTime() - start);
+        }
+    }
+
+    private static void printPercentiles(String label, List<Answer> answers, int status) {
+        long[] millis = answers.stream().filter(answer -> status < 0 || answer.status() == status)
+                .mapToLong(answer -> answer.nanos() / 1_000_000).sorted().toArray();
+        if (millis.length == 0) {
+            System.out.printf("latency %-3s: no answers%n", label);
+            return;
+        }
+        System.out.printf("latency %-3s (ms): p50 %d, p90 %d, p99 %d, max %d (n=%d)%n", label, percentile(millis, 50),
+                percentile(millis, 90), percentile(millis, 99), millis[millis.length - 1], millis.length);
+    }
+
+    private static long percentile(long[] sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    static Process startService(String bitgetUrl) throws IOException {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException("package the application first: ./mvnw package -DskipTests");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString()).redirectErrorStream(true);
+        builder.environment().put("QUARKUS_HTTP_PORT", "0");
+        builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        builder.environment().put("QUARKUS_REST_CLIENT_BITGET_URL", bitgetUrl);
+        builder.environment().put("BITGET_API_KEY", LoopbackBitget.API_KEY);
+        builder.environment().put("BITGET_SECRET_KEY", LoopbackBitget.SECRET_KEY);
+        builder.environment().put("BITGET_PASSPHRASE", LoopbackBitget.PASSPHRASE);
+        builder.environment().put("BITGET_MARGIN_API_TOKENS", TOKEN);
+        return builder.start();
+    }
+
+    static int awaitPort(Process process) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<String> output = new ArrayList<>();
+        String line;
+        while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
+            output.add(line);
+            Matcher matcher = LISTENING.matcher(line);
+            if (matcher.find()) {
+                Thread drain = new Thread(() -> drain(reader), "service-output");
+                drain.setDaemon(true);
+                drain.start();
+                return Integer.parseInt(matcher.group(1));
+            }
+        }
+        throw new IllegalStateException("the service did not start:\n" + String.join("\n", output));
+    }
+
+    /** Reads the process's output to its end so that it never blocks on a full pipe; the end may come as an error. */
+    private static void drain(BufferedReader reader) {
+        try {
+            while (reader.readLine() != null) {
+                // discarded
+            }
+        } catch (IOException closed) {
+            // the process was stopped
+        }
+    }
+}
