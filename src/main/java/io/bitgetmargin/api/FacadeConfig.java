@@ -1,6 +1,7 @@
 package io.bitgetmargin.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -15,6 +16,22 @@ public interface FacadeConfig {
      * time; never logged.
      */
     Optional<List<String>> apiTokens();
+
+    /**
+     * Tokens limited to some Bitget accounts, by a label of your choice:
+     * {@code bitget-margin.tokens.<label>.token} and {@code bitget-margin.tokens.<label>.accounts} (comma-separated
+     * account names, {@code default} for the default account). Tokens of {@link #apiTokens()} may use every account.
+     */
+    Map<String, RestrictedToken> tokens();
+
+    /** A token limited to named accounts. */
+    interface RestrictedToken {
+        /** The bearer token. Never logged. */
+        String token();
+
+        /** The accounts it may use. */
+        List<String> accounts();
+    }
 
     /** Facade authentication. */
     Auth auth();

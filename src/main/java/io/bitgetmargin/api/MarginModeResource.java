@@ -1,20 +1,49 @@
 package io.bitgetmargin.api;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.bitgetmargin.margin.BatchInput;
+import io.bitgetmargin.margin.BatchItem;
+import io.bitgetmargin.margin.InvalidRequestException;
+import io.bitgetmargin.margin.MarginMode;
 import io.bitgetmargin.margin.MarginModeInput;
 import io.bitgetmargin.margin.MarginModeResult;
 import io.bitgetmargin.margin.MarginModeService;
+import io.bitgetmargin.margin.MarginModeState;
+import io.bitgetmargin.margin.Outcome;
 import io.smallrye.mutiny.Uni;
 
-/** The margin-mode facade. */
+/** The margin-mode facade: read, ensure, and ensure for many symbols at once. */
 @Path("/v1/margin-mode")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Margin mode", description = "Read and change the margin mode of Bitget futures symbols")
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A token from bitget-margin.api-tokens or bitget-margin.tokens.<label>.token")
+@SecurityRequirement(name = "bearer")
 public class MarginModeResource {
 
     private final MarginModeService service;
@@ -23,9 +52,82 @@ public class MarginModeResource {
         this.service = service;
     }
 
-    /** Sets the margin mode of one symbol; runs on the event loop and never blocks it. */
+    @GET
+    @Operation(summary = "Read the current margin mode",
+            description = "Bitget's Get Single Account for the symbol: margin mode, leverages, position mode and asset "
+                    + "mode. productType and marginCoin may be left out where the symbol decides them.")
+    @APIResponse(responseCode = "200", description = "The current mode", content = @Content(
+            schema = @Schema(implementation = MarginModeState.class),
+            examples = @ExampleObject(name = "crossed", value = OpenApiExamples.STATE)))
+    public Uni<MarginModeState> read(
+            @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(FacadeRequestFilters.ACCOUNT_HEADER) String account,
+            @Parameter(description = "BTCUSDT, btcusdt, BTC/USDT:USDT or BTCUSDT_UMCBL", example = "BTCUSDT")
+            @QueryParam("symbol") String symbol,
+            @Parameter(description = "One of the six Bitget product types; inferred from the symbol when left out",
+                    example = "USDT-FUTURES") @QueryParam("productType") String productType,
+            @Parameter(description = "Inferred from the product type when left out", example = "USDT")
+            @QueryParam("marginCoin") String marginCoin) {
+        return service.read(account, symbol, productType, marginCoin);
+    }
+
     @PUT
-    public Uni<MarginModeResult> setMarginMode(MarginModeInput input) {
-        return service.setMarginMode(input);
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ensure a margin mode",
+            description = "Reads the symbol first: when it already has the mode, answers UNCHANGED and sends no change "
+                    + "(so it succeeds even with open positions); otherwise changes it and answers CHANGED. With "
+                    + "verify=true the mode is read back after a change, and 502 NOT_APPLIED answers a change Bitget "
+                    + "accepted but does not show.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = MarginModeInput.class), examples = {
+            @ExampleObject(name = "Bitget's field names", value = OpenApiExamples.CHANGE),
+            @ExampleObject(name = "inferred productType and marginCoin", value = OpenApiExamples.CHANGE_INFERRED) }))
+    @APIResponse(responseCode = "200", description = "The symbol has the mode", content = @Content(
+            schema = @Schema(implementation = MarginModeResult.class), examples = {
+                    @ExampleObject(name = "changed", value = OpenApiExamples.CHANGED),
+                    @ExampleObject(name = "unchanged", value = OpenApiExamples.UNCHANGED) }))
+    public Uni<MarginModeResult> ensure(
+            @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(FacadeRequestFilters.ACCOUNT_HEADER) String account,
+            @Parameter(description = "Read the mode back after a change", example = "true") @QueryParam("verify") String verify,
+            MarginModeInput input) {
+        return service.ensure(account, input, flag("verify", verify));
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ensure a margin mode for many symbols",
+            description = "One result per distinct symbol: CHANGED, UNCHANGED, WOULD_CHANGE (dryRun), BLOCKED (open "
+                    + "positions or orders, with the hint) or FAILED (with the problem). One failure never stops the "
+                    + "others; the calls queue at the account's rate limiter, so Bitget never answers 429.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = BatchInput.class),
+            examples = @ExampleObject(name = "three symbols", value = OpenApiExamples.BATCH)))
+    @APIResponse(responseCode = "200", description = "A result per symbol", content = @Content(
+            schema = @Schema(implementation = BatchResponse.class),
+            examples = @ExampleObject(name = "mixed", value = OpenApiExamples.BATCH_RESULT)))
+    public Uni<BatchResponse> ensureAll(
+            @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(FacadeRequestFilters.ACCOUNT_HEADER) String account,
+            BatchInput input) {
+        return Uni.createFrom().deferred(() -> service.ensureAll(account, input)).map(items -> answer(input, items));
+    }
+
+    private static BatchResponse answer(BatchInput input, List<BatchItem> items) {
+        Map<Outcome, Integer> summary = new EnumMap<>(Outcome.class);
+        List<BatchResponse.Result> results = items.stream().map(item -> {
+            summary.merge(item.outcome(), 1, Integer::sum);
+            return new BatchResponse.Result(item.symbol(), item.outcome(), item.marginMode(),
+                    item.failure() == null ? null : ProblemMappers.describe(item.failure()));
+        }).toList();
+        MarginMode mode = MarginMode.parse(input.marginMode()).orElse(null);
+        return new BatchResponse(input.productType() == null ? null : input.productType().strip().toUpperCase(java.util.Locale.ROOT),
+                mode, Boolean.TRUE.equals(input.dryRun()), summary, results);
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidRequestException(name, "must be true or false");
     }
 }

@@ -9,8 +9,12 @@ import java.util.Locale;
 public enum ProblemCode {
     INVALID_REQUEST(400, "Invalid request", false,
             "Fix the fields listed in errors and send the request again; nothing was sent to Bitget."),
+    UNKNOWN_ACCOUNT(400, "Unknown Bitget account", false,
+            "Name a configured account in X-Bitget-Account, or leave the header out for the default account."),
     UNAUTHORIZED(401, "Missing or wrong facade token", false,
             "Send Authorization: Bearer <token> with a token from bitget-margin.api-tokens."),
+    ACCOUNT_FORBIDDEN(403, "Account not allowed for this token", false,
+            "This facade token is limited to other Bitget accounts; use a token allowed for this account."),
     NOT_FOUND(404, "Not found", false, "No such endpoint; see /q/openapi for the facade's endpoints."),
     METHOD_NOT_ALLOWED(405, "Method not allowed", false, "Use the method the endpoint documents."),
     NOT_ACCEPTABLE(406, "Not acceptable", false, "Accept application/json."),
@@ -44,15 +48,15 @@ public enum ProblemCode {
                     + "use a classic account key, or change the margin mode in the unified account instead."),
     NOT_AVAILABLE_IN_DEMO(502, "Not available in demo trading", false,
             "Bitget does not offer this endpoint in demo trading."),
+    NOT_APPLIED(502, "Change not applied", true,
+            "Bitget accepted the change but still reports the previous margin mode when read back; read the mode "
+                    + "again in a moment, and retry the change if it persists."),
     BITGET_ERROR(502, "Bitget refused the call", false,
             "Bitget answered with an error this service does not know; bitgetCode and bitgetMsg say what it was."),
     BITGET_UNAVAILABLE(503, "Bitget unavailable", true,
             "Bitget could not be reached or answered with a server error; retry after Retry-After seconds."),
     SYMBOL_UNAVAILABLE(503, "Contract unavailable", true,
             "The contract is under maintenance or has been removed; retry later or pick another symbol."),
-    NOT_CONFIGURED(503, "Service not configured", false,
-            "The service has no Bitget credentials for this account; set BITGET_API_KEY, BITGET_SECRET_KEY and "
-                    + "BITGET_PASSPHRASE."),
     BITGET_TIMEOUT(504, "Bitget timed out", true,
             "Bitget did not answer in time; the change may or may not have been applied: read the mode before retrying."),
     INTERNAL_ERROR(500, "Internal error", false, "An unexpected error occurred; it has been logged.");

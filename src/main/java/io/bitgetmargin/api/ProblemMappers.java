@@ -21,9 +21,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.bitgetmargin.bitget.BitgetErrorCategory;
 import io.bitgetmargin.bitget.BitgetException;
+import io.bitgetmargin.bitget.UnknownAccountException;
 import io.bitgetmargin.margin.InvalidRequestException;
 import io.bitgetmargin.margin.RateLimitExceededException;
 import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
+import io.bitgetmargin.margin.NotAppliedException;
 import io.quarkus.logging.Log;
 
 /**
@@ -37,38 +39,70 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
-        return answer(Problem.of(ProblemCode.INVALID_REQUEST, e.getMessage() + ". Nothing was sent to Bitget.")
-                .withErrors(e.problems()));
+        return answer(describe(e));
     }
 
     @ServerExceptionMapper
     public Response queueFull(RateLimitExceededException e) {
-        return answer(Problem.of(ProblemCode.RATE_LIMITED, "This service keeps each Bitget account under Bitget's rate "
-                + "limit and would have had to queue this call too long: " + e.getMessage()
-                + ". Retry after Retry-After seconds; nothing was sent to Bitget."), e.retryAfter());
+        return answer(describe(e), e.retryAfter());
     }
 
     @ServerExceptionMapper
     public Response bitgetRejected(BitgetException.Rejected e) {
-        ProblemCode code = forCategory(e.category());
-        Problem problem = Problem.of(code, code.advice()).withBitget(e.bitgetCode(), e.bitgetMsg());
-        return code.retryable() ? answer(problem, e.retryAfter().orElse(DEFAULT_RETRY_AFTER)) : answer(problem);
+        Problem problem = describe(e);
+        return problem.retryable() ? answer(problem, e.retryAfter().orElse(DEFAULT_RETRY_AFTER)) : answer(problem);
     }
 
     @ServerExceptionMapper
     public Response bitgetUnavailable(BitgetException.Unavailable e) {
-        return answer(Problem.of(ProblemCode.BITGET_UNAVAILABLE, e.getMessage() + ". " + ProblemCode.BITGET_UNAVAILABLE.advice()),
-                e.retryAfter().orElse(DEFAULT_RETRY_AFTER));
+        return answer(describe(e), e.retryAfter().orElse(DEFAULT_RETRY_AFTER));
     }
 
     @ServerExceptionMapper
     public Response bitgetTimeout(BitgetException.Timeout e) {
-        return answer(Problem.of(ProblemCode.BITGET_TIMEOUT));
+        return answer(describe(e));
     }
 
     @ServerExceptionMapper
-    public Response notConfigured(BitgetException.NotConfigured e) {
-        return answer(Problem.of(ProblemCode.NOT_CONFIGURED, e.getMessage()));
+    public Response unknownAccount(UnknownAccountException e) {
+        return answer(describe(e));
+    }
+
+    @ServerExceptionMapper
+    public Response notApplied(NotAppliedException e) {
+        return answer(describe(e), DEFAULT_RETRY_AFTER);
+    }
+
+    /** The problem that describes an outcome; also used for the failed items of a batch. */
+    static Problem describe(Throwable e) {
+        if (e instanceof InvalidRequestException invalid) {
+            return Problem.of(ProblemCode.INVALID_REQUEST, invalid.getMessage() + ". Nothing was sent to Bitget.")
+                    .withErrors(invalid.problems());
+        }
+        if (e instanceof RateLimitExceededException queueFull) {
+            return Problem.of(ProblemCode.RATE_LIMITED, "This service keeps each Bitget account under Bitget's rate "
+                    + "limit and would have had to queue this call too long: " + queueFull.getMessage()
+                    + ". Retry after Retry-After seconds; nothing was sent to Bitget.");
+        }
+        if (e instanceof BitgetException.Rejected rejected) {
+            ProblemCode code = forCategory(rejected.category());
+            return Problem.of(code, code.advice()).withBitget(rejected.bitgetCode(), rejected.bitgetMsg());
+        }
+        if (e instanceof BitgetException.Unavailable unavailable) {
+            return Problem.of(ProblemCode.BITGET_UNAVAILABLE, unavailable.getMessage() + ". "
+                    + ProblemCode.BITGET_UNAVAILABLE.advice());
+        }
+        if (e instanceof BitgetException.Timeout) {
+            return Problem.of(ProblemCode.BITGET_TIMEOUT);
+        }
+        if (e instanceof UnknownAccountException unknown) {
+            return Problem.of(ProblemCode.UNKNOWN_ACCOUNT, unknown.getMessage() + ". Nothing was sent to Bitget.");
+        }
+        if (e instanceof NotAppliedException notApplied) {
+            return Problem.of(ProblemCode.NOT_APPLIED, notApplied.getMessage() + ". " + ProblemCode.NOT_APPLIED.advice());
+        }
+        Log.errorf("Unexpected %s while serving a facade request", e.getClass().getName());
+        return Problem.of(ProblemCode.INTERNAL_ERROR);
     }
 
     @ServerExceptionMapper({ JsonParseException.class })
@@ -125,9 +159,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e) {
-        // Class name only: an exception message is not ours to vouch for.
-        Log.errorf("Unexpected %s while serving a facade request", e.getClass().getName());
-        return answer(Problem.of(ProblemCode.INTERNAL_ERROR));
+        // describe() logs the class name only: an exception message is not ours to vouch for.
+        return answer(describe(e));
     }
 
     static ProblemCode forCategory(BitgetErrorCategory category) {
@@ -159,7 +192,7 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    private static Response answer(Problem problem, Duration retryAfter) {
+    static Response answer(Problem problem, Duration retryAfter) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
                 .header("Retry-After", Math.max(1, (retryAfter.toMillis() + 999) / 1000)).build();
     }

@@ -29,16 +29,20 @@ public class ProductionConfigurationCheck {
 
     static List<String> missing(BitgetConfig bitget, FacadeConfig facade) {
         List<String> missing = new ArrayList<>();
-        if (bitget.apiKey().filter(v -> !v.isBlank()).isEmpty()) {
-            missing.add("BITGET_API_KEY");
+        // A default account is optional when named accounts exist, but a half-configured one is a mistake.
+        if (bitget.hasAnyDefaultCredential() || bitget.accounts().isEmpty()) {
+            if (bitget.apiKey().filter(v -> !v.isBlank()).isEmpty()) {
+                missing.add("BITGET_API_KEY");
+            }
+            if (bitget.secretKey().filter(v -> !v.isBlank()).isEmpty()) {
+                missing.add("BITGET_SECRET_KEY");
+            }
+            if (bitget.passphrase().filter(v -> !v.isBlank()).isEmpty()) {
+                missing.add("BITGET_PASSPHRASE");
+            }
         }
-        if (bitget.secretKey().filter(v -> !v.isBlank()).isEmpty()) {
-            missing.add("BITGET_SECRET_KEY");
-        }
-        if (bitget.passphrase().filter(v -> !v.isBlank()).isEmpty()) {
-            missing.add("BITGET_PASSPHRASE");
-        }
-        boolean hasToken = facade.apiTokens().orElse(List.of()).stream().anyMatch(token -> !token.isBlank());
+        boolean hasToken = facade.apiTokens().orElse(List.of()).stream().anyMatch(token -> !token.isBlank())
+                || !facade.tokens().isEmpty();
         if (facade.auth().enabled() && !hasToken) {
             missing.add("BITGET_MARGIN_API_TOKENS");
         }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
@@ -26,6 +27,7 @@ import io.smallrye.mutiny.Uni;
  * passes the circuit breaker and is timed.
  */
 @ApplicationScoped
+@Startup // the circuit breaker exists, for health checks and maintenance, before the first call
 public class BitgetClient {
 
     /** Name of the circuit breaker, for health checks and tests. */

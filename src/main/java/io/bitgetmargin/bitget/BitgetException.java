@@ -8,8 +8,7 @@ import java.util.Optional;
  * logged and are shown to callers.
  */
 public abstract sealed class BitgetException extends RuntimeException
-        permits BitgetException.Rejected, BitgetException.Unavailable, BitgetException.Timeout,
-        BitgetException.NotConfigured {
+        permits BitgetException.Rejected, BitgetException.Unavailable, BitgetException.Timeout {
 
     private BitgetException(String message) {
         // No stack trace: these are expected outcomes, and a trace would only fill logs.
@@ -88,10 +87,4 @@ public abstract sealed class BitgetException extends RuntimeException
         }
     }
 
-    /** The service has no credentials for the account it was asked to use. */
-    public static final class NotConfigured extends BitgetException {
-        public NotConfigured(String what) {
-            super(what);
-        }
-    }
 }

@@ -35,6 +35,11 @@ public class BitgetSigningFilter implements ClientRequestFilter {
         this.clock = clock;
     }
 
+    private static boolean isSimulatedProductType(Object entity, SignedQuery query) {
+        String productType = entity instanceof SetMarginModeRequest body ? body.productType() : query.parameter("productType");
+        return productType != null && productType.startsWith("S");
+    }
+
     @Override
     public void filter(ClientRequestContext request) {
         MultivaluedMap<String, Object> headers = request.getHeaders();
@@ -50,8 +55,8 @@ public class BitgetSigningFilter implements ClientRequestFilter {
         BitgetCredentials credentials = accounts.resolve(accountName);
 
         String body = "";
+        Object entity = request.getEntity();
         if (request.hasEntity()) {
-            Object entity = request.getEntity();
             body = entity instanceof String text ? text : BitgetJson.write(entity);
             // Bytes, not a String entity: the writer must not re-encode with some other charset.
             request.setEntity(body.getBytes(StandardCharsets.UTF_8), request.getEntityAnnotations(),
@@ -63,7 +68,7 @@ public class BitgetSigningFilter implements ClientRequestFilter {
         }
 
         // Taken here, per attempt: a retried call is re-signed with a fresh timestamp.
-        String timestamp = Long.toString(clock.nowMillis());
+        String timestamp = Long.toString(clock.nowMillis(accountName));
         String signature = credentials.signer()
                 .sign(BitgetSigner.preHash(timestamp, request.getMethod(), path, query.decoded(), body));
 
@@ -73,7 +78,9 @@ public class BitgetSigningFilter implements ClientRequestFilter {
         headers.putSingle("ACCESS-PASSPHRASE", credentials.passphrase());
         headers.putSingle("locale", "en-US");
         headers.putSingle("Content-Type", MediaType.APPLICATION_JSON);
-        if (credentials.demoTrading()) {
+        // The legacy simulated product types (SUSDT-FUTURES, ...) are a demo environment of their own and are
+        // used without the header; a demo key with the normal product types needs it.
+        if (credentials.demoTrading() && !isSimulatedProductType(entity, query)) {
             headers.putSingle("paptrading", "1");
         }
     }

@@ -48,6 +48,16 @@ public record SignedQuery(String encoded, String decoded) {
         return new SignedQuery(encoded.toString(), decoded.toString());
     }
 
+    /** The decoded value of a parameter, or null. */
+    public String parameter(String name) {
+        for (String pair : decoded.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        return null;
+    }
+
     public boolean isEmpty() {
         return encoded.isEmpty();
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.bitgetmargin.bitget.BitgetAccounts;
 import io.bitgetmargin.bitget.BitgetEndpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -63,9 +64,15 @@ public class AccountRateLimiter {
      * @return the permit; fails with {@link RateLimitExceededException} when the wait would exceed the maximum
      */
     public Uni<Permit> acquire(String account, BitgetEndpoint endpoint) {
-        Window window = windows.computeIfAbsent(new Key(account == null ? "" : account, endpoint),
+        return acquire(account, endpoint, null);
+    }
+
+    /** As {@link #acquire(String, BitgetEndpoint)}, waiting at most {@code maxWait} (null: the configured maximum). */
+    public Uni<Permit> acquire(String account, BitgetEndpoint endpoint, Duration maxWait) {
+        Window window = windows.computeIfAbsent(new Key(BitgetAccounts.nameOf(account), endpoint),
                 key -> new Window(endpoint, limit(endpoint)));
-        return Uni.createFrom().emitter(emitter -> window.enqueue(emitter, System.nanoTime()));
+        Duration wait = maxWait == null ? config.maxWait() : maxWait;
+        return Uni.createFrom().emitter(emitter -> window.enqueue(emitter, System.nanoTime(), wait));
     }
 
     /** Bitget's limit for an endpoint, per account and second. */
@@ -112,18 +119,18 @@ public class AccountRateLimiter {
             this.holdNanos = WINDOW.plus(config.safetyMargin()).toNanos();
         }
 
-        void enqueue(UniEmitter<? super Permit> emitter, long since) {
+        void enqueue(UniEmitter<? super Permit> emitter, long since, Duration maxWait) {
             Waiter waiter = new Waiter(emitter, since);
             synchronized (this) {
                 // More waiters than the window can serve within maxWait: no point in making this one wait.
-                long servable = (long) limit * Math.max(1, (config.maxWait().toNanos() + holdNanos - 1) / holdNanos);
+                long servable = (long) limit * Math.max(1, (maxWait.toNanos() + holdNanos - 1) / holdNanos);
                 if (waiters.size() >= servable) {
                     reject(waiter);
                     return;
                 }
                 waiters.addLast(waiter);
                 emitter.onTermination(() -> cancel(waiter));
-                waiter.deadline = timers.schedule(() -> expire(waiter), config.maxWait().toNanos(), TimeUnit.NANOSECONDS);
+                waiter.deadline = timers.schedule(() -> expire(waiter), maxWait.toNanos(), TimeUnit.NANOSECONDS);
                 grant(System.nanoTime());
             }
         }

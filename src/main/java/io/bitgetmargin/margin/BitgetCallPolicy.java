@@ -39,7 +39,16 @@ public class BitgetCallPolicy {
 
     /** Runs {@code call} for {@code account} on {@code endpoint} under the policy. */
     public <T> Uni<T> apply(String account, BitgetEndpoint endpoint, Supplier<Uni<T>> call) {
-        return Uni.createFrom().deferred(() -> attempt(account, endpoint, call, new Attempts(System.nanoTime(), 1, false)))
+        return apply(account, endpoint, null, call);
+    }
+
+    /**
+     * Runs {@code call} under the policy, waiting at most {@code maxWait} for each turn at the rate limiter (null:
+     * the configured maximum).
+     */
+    public <T> Uni<T> apply(String account, BitgetEndpoint endpoint, Duration maxWait, Supplier<Uni<T>> call) {
+        return Uni.createFrom().deferred(() -> attempt(account, endpoint, maxWait, call,
+                new Attempts(System.nanoTime(), 1, false)))
                 .onItemOrFailure().invoke((item, failure) -> meters.counter("bitget.margin.calls",
                         "endpoint", endpoint.tag(), "outcome", outcome(failure), "bitget_code", bitgetCode(failure))
                         .increment());
@@ -51,19 +60,20 @@ public class BitgetCallPolicy {
         }
     }
 
-    private <T> Uni<T> attempt(String account, BitgetEndpoint endpoint, Supplier<Uni<T>> call, Attempts attempts) {
-        return limiter.acquire(account, endpoint)
+    private <T> Uni<T> attempt(String account, BitgetEndpoint endpoint, Duration maxWait, Supplier<Uni<T>> call,
+            Attempts attempts) {
+        return limiter.acquire(account, endpoint, maxWait)
                 .flatMap(permit -> call.get().onTermination().invoke(permit::release))
-                .onFailure().recoverWithUni(failure -> retryOrFail(account, endpoint, call, attempts, failure));
+                .onFailure().recoverWithUni(failure -> retryOrFail(account, endpoint, maxWait, call, attempts, failure));
     }
 
-    private <T> Uni<T> retryOrFail(String account, BitgetEndpoint endpoint, Supplier<Uni<T>> call, Attempts attempts,
-            Throwable failure) {
+    private <T> Uni<T> retryOrFail(String account, BitgetEndpoint endpoint, Duration maxWait, Supplier<Uni<T>> call,
+            Attempts attempts, Throwable failure) {
         if (isClockSkew(failure) && !attempts.clockResynced()) {
             retried(endpoint, "clock-skew");
-            return clockSync.resync()
+            return clockSync.resync(account)
                     .onFailure().recoverWithItem(0L)
-                    .flatMap(offset -> attempt(account, endpoint, call, attempts.next(true)));
+                    .flatMap(offset -> attempt(account, endpoint, maxWait, call, attempts.next(true)));
         }
         if (!isTransient(failure) || attempts.number() >= retry.maxAttempts()) {
             return Uni.createFrom().failure(failure);
@@ -75,7 +85,7 @@ public class BitgetCallPolicy {
         }
         retried(endpoint, reason(failure));
         return Uni.createFrom().voidItem().onItem().delayIt().by(delay)
-                .flatMap(ignored -> attempt(account, endpoint, call, attempts.next(false)));
+                .flatMap(ignored -> attempt(account, endpoint, maxWait, call, attempts.next(false)));
     }
 
     /** The wait before attempt {@code failedAttempt + 1}: exponential, capped, partly random, never below Retry-After. */

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The margin mode of a symbol after a change, with the leverages Bitget reported (null when it gave none). */
+/**
+ * The margin mode of a symbol after {@code PUT /v1/margin-mode}, with the leverages Bitget reported (null when it
+ * gave none), and whether a change was needed.
+ */
 @RegisterForReflection
 public record MarginModeResult(
         String symbol,
@@ -12,5 +15,6 @@ public record MarginModeResult(
         String marginCoin,
         MarginMode marginMode,
         BigDecimal longLeverage,
-        BigDecimal shortLeverage) {
+        BigDecimal shortLeverage,
+        Outcome outcome) {
 }

@@ -28,7 +28,7 @@ import io.bitgetmargin.bitget.BitgetSigner;
  * adapters (a Vert.x route in dev and test builds, a JDK server in tests) only carry bytes in and out.
  * <p>
  * Checks, in Bitget's order: the ACCESS-* headers, the key (40006), the timestamp within 30 s (40008), the
- * passphrase (40012), the signature over the bytes received (40009), the environment (40099), then 5 calls/s per
+ * passphrase (40012), the signature over the bytes received (40009, HMAC or RSA keys), the environment (40099), then 5 calls/s per
  * key on set-margin-mode and 10/s on the account read (HTTP 429), then the parameters (40019, 40020, 40034, 40778,
  * 40808) and the account state (45117).
  */
@@ -170,13 +170,15 @@ public final class BitgetSimulator {
         if (!account.key.passphrase().equals(passphrase)) {
             return error(400, "40012", "apikey/password is incorrect", now);
         }
-        String expected = BitgetSigner.hmac(account.key.secretKey()).sign(BitgetSigner.preHash(timestamp,
+        String expected = BitgetSigner.of(account.key.secretKey()).sign(BitgetSigner.preHash(timestamp,
                 request.method(), request.rawPath(), decode(request.rawQuery()), request.bodyText()));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), sign.getBytes(StandardCharsets.UTF_8))) {
             return error(400, "40009", "sign signature error", now);
         }
+        // The legacy S-product types are their own demo environment, used without the header by any key.
         boolean paptrading = "1".equals(request.header("paptrading"));
-        if (paptrading != account.key.isDemo()) {
+        boolean simulatedProduct = String.valueOf(productTypeOf(request)).startsWith("S");
+        if (simulatedProduct ? paptrading : paptrading != account.key.isDemo()) {
             return error(400, "40099", "exchange environment is incorrect", now);
         }
         if (request.method().equals("POST") && !String.valueOf(request.header("Content-Type")).startsWith("application/json")) {
@@ -220,7 +222,7 @@ public final class BitgetSimulator {
                 .put("marginCoin", changed.marginCoin())
                 .put("longLeverage", plain(changed.longLeverage()))
                 .put("shortLeverage", plain(changed.shortLeverage()))
-                .put("marginMode", changed.marginMode());
+                .put("marginMode", mode);
         data.putNull("crossMarginLeverage");
         return success(data, now);
     }
@@ -389,6 +391,18 @@ public final class BitgetSimulator {
         ObjectNode envelope = JSON.createObjectNode().put("code", code).put("msg", msg).put("requestTime", now);
         envelope.putNull("data");
         return SimulatedResponse.json(status, envelope.toString());
+    }
+
+    private static String productTypeOf(SimulatedRequest request) {
+        String fromQuery = parameters(request.rawQuery()).get("productType");
+        if (fromQuery != null || request.body().length == 0) {
+            return fromQuery;
+        }
+        try {
+            return JSON.readTree(request.body()).path("productType").asText(null);
+        } catch (java.io.IOException unreadable) {
+            return null;
+        }
     }
 
     private static String decode(String rawQuery) {

@@ -6,7 +6,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The simulator's state of one contract on one account. Tests arrange it (open positions and orders, the current
- * mode) through {@code PUT /simulator/accounts/{apiKey}/symbols/{symbol}}; absent fields keep their value.
+ * mode, a symbol that accepts changes without applying them) through
+ * {@code PUT /simulator/accounts/{apiKey}/symbols/{symbol}}; absent fields keep their value.
  */
 @RegisterForReflection
 public record SimulatedSymbol(
@@ -20,11 +21,12 @@ public record SimulatedSymbol(
         Integer openPositions,
         Integer openOrders,
         String posMode,
-        String assetMode) {
+        String assetMode,
+        Boolean ignoresChanges) {
 
     static SimulatedSymbol listed(String symbol, String productType, String marginCoin) {
         return new SimulatedSymbol(symbol, productType, marginCoin, "crossed", BigDecimal.valueOf(20),
-                BigDecimal.valueOf(20), BigDecimal.valueOf(20), 0, 0, "hedge_mode", "single");
+                BigDecimal.valueOf(20), BigDecimal.valueOf(20), 0, 0, "hedge_mode", "single", false);
     }
 
     /** This state with the non-null fields of {@code update} applied. */
@@ -34,12 +36,15 @@ public record SimulatedSymbol(
                 pick(update.marginMode, marginMode), pick(update.longLeverage, longLeverage),
                 pick(update.shortLeverage, shortLeverage), pick(update.crossLeverage, crossLeverage),
                 pick(update.openPositions, openPositions), pick(update.openOrders, openOrders),
-                pick(update.posMode, posMode), pick(update.assetMode, assetMode));
+                pick(update.posMode, posMode), pick(update.assetMode, assetMode),
+                pick(update.ignoresChanges, ignoresChanges));
     }
 
     SimulatedSymbol withMarginMode(String mode) {
-        return new SimulatedSymbol(symbol, productType, marginCoin, mode, longLeverage, shortLeverage, crossLeverage,
-                openPositions, openOrders, posMode, assetMode);
+        // Bitget has been seen to accept a change and not apply it (ccxt#21435); ignoresChanges simulates that.
+        return Boolean.TRUE.equals(ignoresChanges) ? this
+                : new SimulatedSymbol(symbol, productType, marginCoin, mode, longLeverage, shortLeverage, crossLeverage,
+                        openPositions, openOrders, posMode, assetMode, ignoresChanges);
     }
 
     boolean hasPositionsOrOrders() {

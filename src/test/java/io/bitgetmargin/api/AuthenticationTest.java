@@ -73,7 +73,8 @@ class AuthenticationTest {
     void acceptsEveryConfiguredToken() {
         given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON).body(BODY)
                 .when().put("/v1/margin-mode").then().statusCode(200);
-        given().header("Authorization", "bearer " + LoopbackBitget.SECOND_TOKEN).contentType(ContentType.JSON).body(BODY)
+        given().header("Authorization", "bearer " + LoopbackBitget.SECOND_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("symbol", "BTCUSDT", "productType", "USDT-FUTURES", "marginCoin", "USDT", "marginMode", "crossed"))
                 .when().put("/v1/margin-mode").then().statusCode(200);
         assertEquals(2, Simulator.requests(Simulator.SET_MARGIN_MODE).size());
     }

@@ -32,8 +32,11 @@ class BadInputTest {
     static Stream<Arguments> badBodies() {
         return Stream.of(
                 Arguments.of("missing symbol", "{\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "symbol"),
-                Arguments.of("missing productType", "{\"symbol\":\"BTCUSDT\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "productType"),
-                Arguments.of("missing marginCoin", "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginMode\":\"isolated\"}", "marginCoin"),
+                Arguments.of("productType the symbol does not decide", "{\"symbol\":\"BTCEUR\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "add productType"),
+                Arguments.of("marginCoin the symbol does not decide", "{\"symbol\":\"BTCEUR\",\"productType\":\"COIN-FUTURES\",\"marginMode\":\"isolated\"}", "add marginCoin"),
+                Arguments.of("productType contradicting a ccxt symbol", "{\"symbol\":\"BTC/USDT:USDT\",\"productType\":\"COIN-FUTURES\",\"marginMode\":\"isolated\"}", "is a USDT-FUTURES contract"),
+                Arguments.of("ccxt spot form", "{\"symbol\":\"BTC/USDT\",\"marginMode\":\"isolated\"}", "BASE/QUOTE:SETTLE"),
+                Arguments.of("unknown v1 suffix", "{\"symbol\":\"BTCUSDT_XYZ\",\"marginMode\":\"isolated\"}", "v1 forms"),
                 Arguments.of("missing marginMode", "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\"}", "marginMode"),
                 Arguments.of("blank symbol", "{\"symbol\":\"   \",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "symbol"),
                 Arguments.of("null marginMode", "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":null}", "marginMode"),
@@ -50,7 +53,7 @@ class BadInputTest {
                 Arguments.of("JSON string body", "\"BTCUSDT\"", "JSON object"),
                 Arguments.of("JSON null body", "null", "request body"),
                 Arguments.of("empty object", "{}", "symbol"),
-                Arguments.of("symbol with a slash", "{\"symbol\":\"BTC/USDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "symbol"),
+                Arguments.of("symbol with a slash", "{\"symbol\":\"BTC/US/DT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "symbol"),
                 Arguments.of("symbol with a query", "{\"symbol\":\"BTCUSDT?x=1\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "symbol"),
                 Arguments.of("symbol with a percent escape", "{\"symbol\":\"BTC%55SDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "symbol"),
                 Arguments.of("symbol with a control character", "{\"symbol\":\"BTC\\u0000USDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}", "U+0000"),
@@ -88,7 +91,7 @@ class BadInputTest {
     @Test
     void namesEveryBadFieldAtOnce() {
         given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
-                .body("{\"symbol\":\"BTC/USDT\",\"productType\":\"SPOT\",\"marginCoin\":\"\",\"marginMode\":\"hedged\"}")
+                .body("{\"symbol\":\"BTC USDT\",\"productType\":\"SPOT\",\"marginCoin\":\"US-DT\",\"marginMode\":\"hedged\"}")
                 .when().put("/v1/margin-mode").then()
                 .statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.contains("symbol", "productType", "marginCoin", "marginMode"));

@@ -53,7 +53,7 @@ class FaultToleranceTest {
     void resynchroniseTheClock() {
         // A test may have moved the simulated Bitget clock; later tests start from an agreed offset.
         Simulator.reset();
-        clockSync.resync().await().atMost(java.time.Duration.ofSeconds(5));
+        clockSync.resync(null).await().atMost(java.time.Duration.ofSeconds(5));
     }
 
     private static ValidatableResponse put() {
@@ -148,7 +148,7 @@ class FaultToleranceTest {
         put().statusCode(200);
         attempts(2);
         List<Map<String, Object>> all = Simulator.requests();
-        assertEquals(List.of(Simulator.SET_MARGIN_MODE, "/api/v2/public/time", Simulator.SET_MARGIN_MODE),
+        assertEquals(List.of(Simulator.ACCOUNT, Simulator.SET_MARGIN_MODE, "/api/v2/public/time", Simulator.SET_MARGIN_MODE),
                 all.stream().map(call -> call.get("path")).toList(), "the clock was read between the two attempts");
     }
 
@@ -157,18 +157,21 @@ class FaultToleranceTest {
         // Bitget's clock 60 s ahead of ours is the same as our clock 60 s behind.
         Simulator.clockOffset(60_000);
         put().statusCode(200).body("marginMode", equalTo("isolated"));
-        List<Map<String, Object>> calls = attempts(2);
-        assertEquals("40008", calls.get(0).get("code"));
-        assertEquals("00000", calls.get(1).get("code"));
-        long signedAt = Long.parseLong(SeenCalls.header(calls.get(1), "ACCESS-TIMESTAMP"));
-        long receivedAt = ((Number) calls.get(1).get("receivedAtMillis")).longValue();
+        // The first call (the read) was refused, the clock resynchronised, and everything after was accepted.
+        List<Map<String, Object>> reads = Simulator.requests(Simulator.ACCOUNT);
+        assertEquals(List.of("40008", "00000"), reads.stream().map(call -> call.get("code")).toList());
+        List<Map<String, Object>> calls = attempts(1);
+        assertEquals("00000", calls.get(0).get("code"));
+        long signedAt = Long.parseLong(SeenCalls.header(calls.get(0), "ACCESS-TIMESTAMP"));
+        long receivedAt = ((Number) calls.get(0).get("receivedAtMillis")).longValue();
         assertTrue(Math.abs(signedAt - (receivedAt + 60_000)) < 5_000, "signed with Bitget's time");
 
         // Once synchronised, the next call is accepted the first time.
         given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
                 .body(Map.of("symbol", "ETHUSDT", "productType", "USDT-FUTURES", "marginCoin", "USDT", "marginMode", "isolated"))
                 .put("/v1/margin-mode").then().statusCode(200);
-        assertEquals(3, Simulator.requests(Simulator.SET_MARGIN_MODE).size());
+        assertEquals(2, Simulator.requests(Simulator.SET_MARGIN_MODE).size());
+        assertEquals(3, Simulator.requests(Simulator.ACCOUNT).size());
     }
 
     @Test
@@ -198,12 +201,17 @@ class FaultToleranceTest {
     @Test
     void spacesConcurrentCallsOfOneKeyAndRefusesWhatCannotWait() throws Exception {
         int callers = 20;
+        for (int i = 0; i < callers; i++) {
+            Simulator.arrange("C" + i + "USDT", Map.of("productType", "USDT-FUTURES", "marginCoin", "USDT"));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < callers; i++) {
+                String symbol = "C" + i + "USDT";
                 answers.add(pool.submit(() -> given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
-                        .body(ISOLATED).put("/v1/margin-mode").then().extract().statusCode()));
+                        .body(Map.of("symbol", symbol, "marginMode", "isolated")).put("/v1/margin-mode")
+                        .then().extract().statusCode()));
             }
             int ok = 0;
             int limited = 0;
@@ -219,6 +227,9 @@ class FaultToleranceTest {
             assertEquals(ok, seen.size(), "refused calls never reached Bitget");
             assertTrue(SeenCalls.maxInAnySecond(seen) <= 5, "at most 5 calls in any second");
             assertTrue(seen.stream().allMatch(call -> "00000".equals(call.get("code"))), "Bitget never answered 429");
+            List<Map<String, Object>> reads = Simulator.requests(Simulator.ACCOUNT);
+            assertTrue(SeenCalls.maxInAnySecond(reads) <= 10, "at most 10 account reads in any second");
+            assertTrue(reads.stream().allMatch(call -> "00000".equals(call.get("code"))), "no read answered 429");
         } finally {
             pool.shutdownNow();
         }
@@ -233,6 +244,6 @@ class FaultToleranceTest {
         assertTrue(metrics.contains("bitget_upstream_latency_seconds_count{endpoint=\"set-margin-mode\",outcome=\"unavailable\"}"));
         assertTrue(metrics.contains("bitget_margin_limiter_wait_seconds_count{endpoint=\"set-margin-mode\"}"));
         assertTrue(metrics.contains("bitget_margin_retries_total{endpoint=\"set-margin-mode\",reason=\"unavailable\"}"));
-        assertTrue(metrics.contains("bitget_clock_offset "));
+        assertTrue(metrics.contains("bitget_clock_offset{account=\"default\"}"));
     }
 }

@@ -53,7 +53,8 @@ class MarginModeResourceTest {
                 .body("marginCoin", equalTo("USDT"))
                 .body("marginMode", equalTo("isolated"))
                 .body("longLeverage", equalTo(25))
-                .body("shortLeverage", equalTo(20));
+                .body("shortLeverage", equalTo(20))
+                .body("outcome", equalTo("CHANGED"));
 
         List<Map<String, Object>> calls = Simulator.requests(Simulator.SET_MARGIN_MODE);
         assertEquals(1, calls.size());
@@ -131,7 +132,7 @@ class MarginModeResourceTest {
         problem(put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated")), 502, "BITGET_AUTH_FAILED")
                 .body("bitgetCode", equalTo("40012"))
                 .body("detail", containsString("BITGET_PASSPHRASE"));
-        assertEquals(1, Simulator.requests(Simulator.SET_MARGIN_MODE).size(), "authentication failures are never retried");
+        assertEquals(1, Simulator.requests().size(), "authentication failures are never retried");
     }
 
     @Test
@@ -194,7 +195,8 @@ class MarginModeResourceTest {
 
     @Test
     void mapsTruncatedJsonToUnavailableWithoutRetrying() {
-        Simulator.fault(Map.of("status", 200, "body", "{\"code\":\"00000\",\"msg\":\"success\",\"data\":{\"symbol\":\"BTC"));
+        Simulator.fault(Map.of("path", Simulator.SET_MARGIN_MODE, "status", 200,
+                "body", "{\"code\":\"00000\",\"msg\":\"success\",\"data\":{\"symbol\":\"BTC"));
 
         problem(put(request("BTCUSDT", "USDT-FUTURES", "USDT", "isolated")), 503, "BITGET_UNAVAILABLE");
         // A 200 may mean the change was applied: it is not resent blindly.

@@ -131,12 +131,37 @@ class BitgetSignerTest {
 
     @Test
     void neverShowsTheSecretInToString() {
-        String text = BitgetCredentials.of("key", "super-secret", "my-passphrase", false).toString();
+        String text = BitgetCredentials.of("default", "key", "super-secret", "my-passphrase", false).toString();
         assertEquals(false, text.contains("super-secret"));
         assertEquals(false, text.contains("my-passphrase"));
     }
 
     static Vector vector(String id) throws IOException {
         return vectors().filter(vector -> vector.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void signsTheRsaVectorsWithThePkcs8Key() throws IOException {
+        String pem = vectorFile().get("rsaTestKey").get("privateKeyPkcs8Pem").asText();
+        for (String id : new String[] { "R01", "R02" }) {
+            Vector vector = vector(id);
+            BitgetSigner signer = BitgetSigner.of(pem);
+            assertEquals("SHA256withRSA", signer.algorithm());
+            assertEquals(vector.expectedSignature(), signer.sign(BitgetSigner.preHash(vector.timestamp(), vector.method(),
+                    vector.requestPath(), vector.queryString(), vector.body())), id);
+        }
+    }
+
+    @Test
+    void readsAPemWhoseLineBreaksCameThroughAnEnvironmentVariableAsBackslashN() throws IOException {
+        String pem = vectorFile().get("rsaTestKey").get("privateKeyPkcs8Pem").asText().replace("\n", "\\n");
+        assertEquals(vector("R01").expectedSignature(), BitgetSigner.of(pem).sign(vector("R01").preHash()));
+    }
+
+    @Test
+    void refusesABrokenPemWithoutEchoingIt() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> BitgetSigner.of("-----BEGIN PRIVATE KEY-----\nnot-base64!!\n-----END PRIVATE KEY-----"));
+        assertEquals("the Bitget secret key is not a valid PKCS#8 RSA private key", refused.getMessage());
     }
 }

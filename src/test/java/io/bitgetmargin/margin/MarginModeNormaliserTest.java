@@ -19,7 +19,8 @@ class MarginModeNormaliserTest {
     @Test
     void trimsAndUpperCasesSymbolCoinAndProductType() {
         MarginModeChange change = normalise("  btcusdt\t", " usdt-futures ", " usdt ", " ISOLATED ");
-        assertEquals(new MarginModeChange("BTCUSDT", ProductType.USDT_FUTURES, "USDT", MarginMode.ISOLATED), change);
+        assertEquals(new MarginModeChange(new MarginModeTarget("BTCUSDT", ProductType.USDT_FUTURES, "USDT"), MarginMode.ISOLATED),
+                change);
     }
 
     @Test
@@ -57,8 +58,8 @@ class MarginModeNormaliserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "BTC USDT", "BTC\tUSDT", "BTC\u0000USDT", "BTC\u200bUSDT", "BTC/USDT", "BTC.USDT", "BTC?USDT",
-            "BTC&USDT", "BTC#USDT", "BTC%55SDT", "BTC\"USDT", "BTC'USDT", "BTC-USDT", "BTC_USDT", "BTC\nUSDT" })
+    @ValueSource(strings = { "BTC USDT", "BTC\tUSDT", "BTC\u0000USDT", "BTC\u200bUSDT", "BTC.USDT", "BTC?USDT",
+            "BTC&USDT", "BTC#USDT", "BTC%55SDT", "BTC\"USDT", "BTC'USDT", "BTC-USDT", "BTC\nUSDT" })
     void refusesSymbolsWithCharactersThatAreNotLettersDigitsOrDollar(String symbol) {
         InvalidRequestException refused = assertThrows(InvalidRequestException.class,
                 () -> normalise(symbol, "USDT-FUTURES", "USDT", "crossed"));
@@ -86,7 +87,7 @@ class MarginModeNormaliserTest {
     @Test
     void listsEveryMissingOrWrongFieldAtOnce() {
         InvalidRequestException refused = assertThrows(InvalidRequestException.class,
-                () -> normalise(null, "SPOT", "  ", "hedged"));
+                () -> normalise(null, "SPOT", "US-DT", "hedged"));
         assertEquals(List.of("symbol", "productType", "marginCoin", "marginMode"),
                 refused.problems().stream().map(InvalidRequestException.FieldProblem::field).toList());
         assertTrue(refused.getMessage().contains("USDT-FUTURES, COIN-FUTURES, USDC-FUTURES, SUSDT-FUTURES"));
@@ -103,5 +104,69 @@ class MarginModeNormaliserTest {
         InvalidRequestException refused = assertThrows(InvalidRequestException.class,
                 () -> normalise("BTCUSDT", "USDT-FUTURES", coin, "crossed"));
         assertEquals("marginCoin", refused.problems().get(0).field());
+    }
+
+    private static MarginModeTarget target(String symbol, String productType, String marginCoin) {
+        return MarginModeNormaliser.target(symbol, productType, marginCoin);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "BTCUSDT", "btcusdt", " BTC/USDT:USDT ", "btc/usdt:usdt", "BTCUSDT_UMCBL", "btcusdt_umcbl" })
+    void readsEveryFormOfAUsdtContract(String symbol) {
+        assertEquals(new MarginModeTarget("BTCUSDT", ProductType.USDT_FUTURES, "USDT"), target(symbol, null, null));
+    }
+
+    @Test
+    void infersTheMarginCoinOfEachProductType() {
+        assertEquals("USDT", target("ETHUSDT", "USDT-FUTURES", null).marginCoin());
+        assertEquals("USDC", target("BTCPERP", "USDC-FUTURES", null).marginCoin());
+        assertEquals("BTC", target("BTCUSD", "COIN-FUTURES", null).marginCoin());
+        assertEquals("ETH", target("ETHUSD", null, null).marginCoin());
+        assertEquals("SUSDT", target("SBTCSUSDT", "SUSDT-FUTURES", null).marginCoin());
+        assertEquals("SUSDC", target("SBTCSPERP", "SUSDC-FUTURES", null).marginCoin());
+        assertEquals("SBTC", target("SBTCSUSD", "SCOIN-FUTURES", null).marginCoin());
+    }
+
+    @Test
+    void infersTheProductTypeFromTheSymbol() {
+        assertEquals(ProductType.USDC_FUTURES, target("BTCPERP", null, null).productType());
+        assertEquals(ProductType.COIN_FUTURES, target("BTCUSD", null, null).productType());
+        assertEquals(ProductType.SUSDT_FUTURES, target("SBTCSUSDT", null, null).productType());
+        assertEquals(ProductType.SCOIN_FUTURES, target("SBTCSUSD", null, null).productType());
+        assertEquals(new MarginModeTarget("BTCPERP", ProductType.USDC_FUTURES, "USDC"), target("BTC/USDC:USDC", null, null));
+        assertEquals(new MarginModeTarget("BTCUSD", ProductType.COIN_FUTURES, "BTC"), target("BTC/USD:BTC", null, null));
+        assertEquals(new MarginModeTarget("SBTCSUSDT", ProductType.SUSDT_FUTURES, "SUSDT"), target("SBTC/SUSDT:SUSDT", null, null));
+        assertEquals(new MarginModeTarget("BTCUSD", ProductType.COIN_FUTURES, "BTC"), target("BTCUSD_DMCBL", null, null));
+        assertEquals(new MarginModeTarget("BTCPERP", ProductType.USDC_FUTURES, "USDC"), target("BTCPERP_CMCBL", null, null));
+    }
+
+    @Test
+    void anExplicitProductTypeWinsOverASuffixGuess() {
+        assertEquals(new MarginModeTarget("BTCUSD", ProductType.USDT_FUTURES, "USDT"), target("BTCUSD", "USDT-FUTURES", null));
+    }
+
+    @Test
+    void saysWhatToAddWhenTheSymbolDoesNotDecide() {
+        InvalidRequestException noType = assertThrows(InvalidRequestException.class, () -> target("BTCEUR", null, null));
+        assertEquals("productType", noType.problems().get(0).field());
+        assertTrue(noType.getMessage().contains("add productType"));
+        InvalidRequestException noCoin = assertThrows(InvalidRequestException.class,
+                () -> target("BTCEUR", "COIN-FUTURES", null));
+        assertEquals("marginCoin", noCoin.problems().get(0).field());
+        assertTrue(noCoin.getMessage().contains("add marginCoin"));
+    }
+
+    @Test
+    void refusesContradictions() {
+        assertThrows(InvalidRequestException.class, () -> target("BTC/USDT:USDT", "COIN-FUTURES", null));
+        assertThrows(InvalidRequestException.class, () -> target("BTC/USDT:USDT", null, "USDC"));
+        assertThrows(InvalidRequestException.class, () -> target("BTCUSDT_DMCBL", "USDT-FUTURES", null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "BTC/USDT", "BTC/USDT:", "/USDT:USDT", "BTC:USDT", "BTCUSDT_", "BTCUSDT_XYZ", "BTC_USDT", "BTC/USDT:US DT" })
+    void refusesBrokenForms(String symbol) {
+        InvalidRequestException refused = assertThrows(InvalidRequestException.class, () -> target(symbol, null, null));
+        assertTrue(List.of("symbol", "marginCoin").contains(refused.problems().get(0).field()));
     }
 }

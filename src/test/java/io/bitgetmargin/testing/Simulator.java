@@ -72,4 +72,10 @@ public final class Simulator {
     }
 
     public static final String SET_MARGIN_MODE = "/api/v2/mix/account/set-margin-mode";
+    public static final String ACCOUNT = "/api/v2/mix/account/account";
+
+    /** Merges fields into a symbol's state on any key. */
+    public static void arrange(String apiKey, String symbol, Map<String, Object> fields) {
+        control().body(fields).put("/simulator/accounts/{key}/symbols/{symbol}", apiKey, symbol).then().statusCode(200);
+    }
 }

@@ -1,0 +1,51 @@
+package io.bitgetmargin.api;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.examples.Example;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Documents every problem the facade can answer on every operation: one response per HTTP status, with an example
+ * per {@link ProblemCode} of that status. Generated from the enum, so the document cannot drift from the code.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        Map<Integer, APIResponse> byStatus = new TreeMap<>();
+        for (ProblemCode code : ProblemCode.values()) {
+            APIResponse response = byStatus.computeIfAbsent(code.status(), status -> OASFactory.createAPIResponse()
+                    .description("A problem (RFC 9457): " + code.title())
+                    .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
+            MediaType media = response.getContent().getMediaType(Problem.MEDIA_TYPE);
+            media.addExample(code.name(), example(code));
+            if (!response.getDescription().contains(code.name())) {
+                response.description(response.getDescription() + "; " + code.name());
+            }
+        }
+        byStatus.forEach((status, response) -> {
+            if (operation.getResponses().getAPIResponse(String.valueOf(status)) == null) {
+                operation.getResponses().addAPIResponse(String.valueOf(status), response);
+            }
+        });
+        return operation;
+    }
+
+    private static Example example(ProblemCode code) {
+        Map<String, Object> problem = new TreeMap<>();
+        problem.put("type", code.type());
+        problem.put("title", code.title());
+        problem.put("status", code.status());
+        problem.put("detail", code.advice());
+        problem.put("code", code.name());
+        problem.put("retryable", code.retryable());
+        return OASFactory.createExample().summary(code.title()).value(problem);
+    }
+}

@@ -1,0 +1,22 @@
+package io.bitgetmargin.margin;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Batches of symbols in one request. */
+@ConfigMapping(prefix = "bitget-margin.batch")
+public interface BatchConfig {
+
+    /** Most distinct symbols in one batch; more is a 400. */
+    @WithDefault("200")
+    int maxSymbols();
+
+    /**
+     * How long one symbol of a batch may wait for its turn at the account's rate limiter. Longer than for single
+     * calls: a batch is expected to queue behind its own symbols.
+     */
+    @WithDefault("120s")
+    Duration maxWaitPerCall();
+}
