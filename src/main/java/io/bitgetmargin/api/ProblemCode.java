@@ -42,7 +42,8 @@ public enum ProblemCode {
                     + "synchronise it (NTP) and retry."),
     WRONG_ENVIRONMENT(502, "Wrong Bitget environment for this key", false,
             "The key and the environment do not match: a demo-trading key needs bitget.demo-trading=true "
-                    + "(BITGET_DEMO_TRADING=true), a live key needs it false."),
+                    + "(BITGET_DEMO_TRADING=true), or bitget.accounts.<name>.demo-trading=true for a named account; a "
+                    + "live key needs it false."),
     WRONG_ACCOUNT_TYPE(502, "Wrong Bitget account type", false,
             "This key belongs to a unified trading account, which cannot use Bitget's classic v2 futures endpoints; "
                     + "use a classic account key, or change the margin mode in the unified account instead."),

@@ -1,5 +1,6 @@
 package io.bitgetmargin.simulator;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,14 @@ public class SimulatorRoutes {
     private final BitgetSimulator simulator;
 
     SimulatorRoutes(BitgetConfig config) {
-        this.simulator = new BitgetSimulator(config.hasCredentials()
-                ? List.of(new SimulatedKey(config.apiKey().orElseThrow(), config.secretKey().orElseThrow(),
-                        config.passphrase().orElseThrow(), config.demoTrading()))
-                : List.of());
+        List<SimulatedKey> keys = new ArrayList<>();
+        if (config.hasCredentials()) {
+            keys.add(new SimulatedKey(config.apiKey().orElseThrow(), config.secretKey().orElseThrow(),
+                    config.passphrase().orElseThrow(), config.demoTrading()));
+        }
+        config.accounts().values().forEach(account -> keys.add(new SimulatedKey(account.apiKey(), account.secretKey(),
+                account.passphrase(), account.demoTrading())));
+        this.simulator = new BitgetSimulator(keys);
     }
 
     void register(@Observes Router router, Vertx vertx) {

@@ -54,4 +54,19 @@ class DemoTradingTest {
                 .put("/v1/margin-mode").then(), 502, "WRONG_ENVIRONMENT")
                 .body("bitgetCode", equalTo("40099"));
     }
+
+    @Test
+    void sendsTheSimulatedProductTypesWithoutPaptrading() {
+        given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("symbol", "SBTCSUSDT", "marginMode", "isolated"))
+                .put("/v1/margin-mode").then()
+                .statusCode(200)
+                .body("productType", equalTo("SUSDT-FUTURES"))
+                .body("marginCoin", equalTo("SUSDT"));
+        for (Map<String, Object> call : Simulator.requests()) {
+            if (!"/api/v2/public/time".equals(call.get("path"))) {
+                assertEquals(null, MarginModeResourceTest.header(call, "paptrading"), String.valueOf(call.get("path")));
+            }
+        }
+    }
 }

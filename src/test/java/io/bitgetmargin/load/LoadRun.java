@@ -43,8 +43,10 @@ public final class LoadRun {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final String TOKEN = "load-token";
 
-    private record Answer(int status, long nanos) {
+    private record Answer(int status, String outcome, long nanos) {
     }
+
+    private static final Pattern OUTCOME = Pattern.compile("\"outcome\":\"(\\w+)\"");
 
     public static void main(String[] args) throws Exception {
         int callers = args.length > 0 ? Integer.parseInt(args[0]) : 50;
@@ -97,7 +99,10 @@ public final class LoadRun {
 
         List<Map<String, Object>> seen = Simulator.requests(Simulator.SET_MARGIN_MODE);
         Map<Integer, Integer> byStatus = new TreeMap<>();
+        Map<String, Integer> byOutcome = new TreeMap<>();
         answers.forEach(answer -> byStatus.merge(answer.status(), 1, Integer::sum));
+        answers.stream().filter(answer -> answer.outcome() != null)
+                .forEach(answer -> byOutcome.merge(answer.outcome(), 1, Integer::sum));
         int maxWindow = SeenCalls.maxInAnySecond(seen);
         long bitget429 = seen.stream().filter(call -> ((Number) call.get("status")).intValue() == 429).count();
         long lost = (long) callers * requests - answers.size();
@@ -105,8 +110,9 @@ public final class LoadRun {
 
         System.out.printf("load run: %d callers x %d requests on one API key, %.1f s%n", callers, requests, seconds);
         System.out.printf("answers by status: %s (lost: %d, neither 200 nor 429: %d)%n", byStatus, lost, indefinite);
-        System.out.printf("throughput: %.1f answers/s, %.2f changes/s (200)%n", answers.size() / seconds,
-                byStatus.getOrDefault(200, 0) / seconds);
+        System.out.printf("outcomes of the 200s: %s%n", byOutcome);
+        System.out.printf("throughput: %.1f answers/s, %.2f changes/s (CHANGED)%n", answers.size() / seconds,
+                byOutcome.getOrDefault("CHANGED", 0) / seconds);
         printPercentiles("all", answers, -1);
         printPercentiles("200", answers, 200);
         printPercentiles("429", answers, 429);
@@ -140,13 +146,14 @@ public final class LoadRun {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
         long start = System.nanoTime();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return new Answer(status, System.nanoTime() - start);
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            Matcher outcome = OUTCOME.matcher(response.body());
+            return new Answer(response.statusCode(), outcome.find() ? outcome.group(1) : null, System.nanoTime() - start);
         } catch (IOException e) {
-            return new Answer(-1, System.nanoTime() - start);
+            return new Answer(-1, null, System.nanoTime() - start);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(-2, System.nanoTime() - start);
+            return new Answer(-2, null, System.nanoTime() - start);
         }
     }
 

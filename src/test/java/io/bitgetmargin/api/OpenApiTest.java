@@ -1,0 +1,40 @@
+package io.bitgetmargin.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.bitgetmargin.testing.LoopbackBitget;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** The OpenAPI document describes the three operations, their examples and every problem code. */
+@QuarkusTest
+@WithTestResource(LoopbackBitget.class)
+class OpenApiTest {
+
+    @Test
+    void describesTheFacadeWithExamplesAndEveryProblemCode() {
+        JsonPath openapi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        for (String operation : new String[] { "get", "put" }) {
+            assertTrue(openapi.getMap("paths.'/v1/margin-mode'").containsKey(operation), operation);
+        }
+        assertTrue(openapi.getMap("paths.'/v1/margin-mode/batch'").containsKey("post"));
+        Map<String, Object> putResponses = openapi.getMap("paths.'/v1/margin-mode'.put.responses");
+        for (String status : new String[] { "200", "400", "401", "403", "409", "422", "429", "502", "503", "504" }) {
+            assertTrue(putResponses.containsKey(status), status);
+        }
+        String document = given().queryParam("format", "json").get("/q/openapi").then().extract().asString();
+        for (ProblemCode code : ProblemCode.values()) {
+            assertTrue(document.contains("\"" + code.name() + "\""), code.name());
+        }
+        assertTrue(document.contains("BTC/USDT:USDT"), "request examples");
+        assertTrue(document.contains("UNCHANGED"), "response examples");
+        given().queryParam("format", "json").get("/q/openapi").then().body("components.securitySchemes.bearer", notNullValue());
+    }
+}
