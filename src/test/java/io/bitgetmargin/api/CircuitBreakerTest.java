@@ -60,10 +60,14 @@ class CircuitBreakerTest {
                 .header("Retry-After", notNullValue())
                 .body("detail", containsString("circuit breaker open"));
         assertEquals(4, Simulator.requests().size(), "an open breaker does not call Bitget");
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'bitget' }.data.circuitBreaker", org.hamcrest.Matchers.equalTo("OPEN"));
+        given().get("/q/health/live").then().statusCode(200);
 
         Simulator.reset();
         Thread.sleep(1200);
         put().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200);
         assertEquals(CircuitBreakerState.CLOSED, CircuitBreakerMaintenance.get().currentState(BitgetClient.CIRCUIT_BREAKER));
         put().statusCode(200);
         assertEquals(1, Simulator.requests(Simulator.SET_MARGIN_MODE).size(), "changed once, then unchanged");

@@ -42,6 +42,8 @@ class SecretsNeverLoggedTest {
                     "quarkus.log.file.enabled", "true",
                     "quarkus.log.file.path", LOG.toString(),
                     "quarkus.log.file.level", "DEBUG",
+                    // The file gets everything; the console (the CI log) stays readable.
+                    "quarkus.log.console.level", "INFO",
                     "quarkus.rest-client.logging.scope", "request-response",
                     "quarkus.rest-client.logging.body-limit", "10000",
                     "quarkus.log.category.\"org.jboss.resteasy.reactive.client.logging\".level", "DEBUG",
