@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs Quarkus's native build steps without GraalVM and checks the reflection configuration they generate.
+# Fails when the native build steps fail, or when a record that Jackson handles through our own mappers is not
+# registered for reflection (it would serialise as {} in the native executable).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./mvnw -B -ntp package -Dnative -Dquarkus.native.sources-only=true -DskipTests
+runner=$(ls target/native-sources/*-runner.jar)
+./mvnw -B -q -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+  io.bitgetmargin.build.NativeReflectionCheck "$runner" target/classes

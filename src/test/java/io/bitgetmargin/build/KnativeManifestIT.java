@@ -1,0 +1,51 @@
+package io.bitgetmargin.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The Knative Service generated at package time: scale to zero, secrets from a Secret, health probes. */
+class KnativeManifestIT {
+
+    private static JsonNode service() throws IOException {
+        Path manifest = Path.of("target", "kubernetes", "knative.json");
+        assertTrue(Files.exists(manifest), "package the application first: " + manifest);
+        JsonNode root = new ObjectMapper().readTree(manifest.toFile());
+        JsonNode service = root.isArray() ? root.get(0) : root.has("items") ? root.get("items").get(0) : root;
+        assertEquals("serving.knative.dev/v1", service.path("apiVersion").asText());
+        assertEquals("Service", service.path("kind").asText());
+        return service;
+    }
+
+    @Test
+    void scalesToZero() throws IOException {
+        assertEquals("0", service().at("/spec/template/metadata/annotations").path("autoscaling.knative.dev/min-scale").asText());
+    }
+
+    @Test
+    void takesCredentialsFromTheBitgetMarginSecret() throws IOException {
+        JsonNode container = service().at("/spec/template/spec/containers/0");
+        assertEquals("bitget-margin", container.at("/envFrom/0/secretRef/name").asText());
+    }
+
+    @Test
+    void probesLivenessAndReadiness() throws IOException {
+        JsonNode container = service().at("/spec/template/spec/containers/0");
+        assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
+        assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
+    }
+
+    @Test
+    void containsNoSecretValue() throws IOException {
+        String manifest = Files.readString(Path.of("target", "kubernetes", "knative.yml"));
+        assertTrue(!manifest.contains("BITGET_SECRET_KEY") && !manifest.contains("secret-key"), "no credential in the manifest");
+    }
+}

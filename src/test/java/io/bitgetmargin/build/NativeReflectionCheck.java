@@ -1,0 +1,136 @@
+package io.bitgetmargin.build;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Fails the build when a record that Jackson must read or write by reflection in the native executable is missing
+ * from the reflection configuration that Quarkus generated ({@code -Dnative -Dquarkus.native.sources-only=true}).
+ * Quarkus registers what its own REST layer serialises, but not what goes through our own {@code ObjectMapper}s
+ * (the signed request body, Bitget's envelope, the simulator's JSON, problem bodies built in exception mappers):
+ * such a class serialises as {@code {}} in a native run, and nothing else catches that before a native test.
+ * <p>
+ * Required: the records listed below, every record annotated with {@link RegisterForReflection} or named in its
+ * {@code targets}, and, recursively, every record of ours that appears in a component of a required one.
+ * <p>
+ * Usage: {@code NativeReflectionCheck <runner jar in target/native-sources> <target/classes>}.
+ */
+public final class NativeReflectionCheck {
+
+    /** Records that go through our own mappers; the annotation scan finds the others. */
+    private static final List<String> THROUGH_OUR_MAPPERS = List.of(
+            "io.bitgetmargin.bitget.SetMarginModeRequest", // signed body, BitgetJson.write
+            "io.bitgetmargin.bitget.BitgetEnvelope", // BitgetJson.readEnvelope
+            "io.bitgetmargin.bitget.SetMarginModeData",
+            "io.bitgetmargin.bitget.AccountData",
+            "io.bitgetmargin.bitget.ServerTimeData",
+            "io.bitgetmargin.api.Problem", // error bodies built in exception mappers and filters
+            "io.bitgetmargin.margin.InvalidRequestException$FieldProblem",
+            "io.bitgetmargin.api.BatchResponse",
+            "io.bitgetmargin.simulator.SimulatedFault", // the simulator's control API
+            "io.bitgetmargin.simulator.SimulatedSymbol",
+            "io.bitgetmargin.simulator.SimulatedKey",
+            "io.bitgetmargin.simulator.SeenRequest");
+
+    private NativeReflectionCheck() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path runnerJar = Path.of(args[0]);
+        Path classes = Path.of(args[1]);
+        Set<String> registered = registeredForReflection(runnerJar);
+        Set<String> required = required(classes);
+
+        Set<String> missing = new TreeSet<>(required);
+        missing.removeAll(registered);
+        if (!missing.isEmpty()) {
+            System.out.println("native reflection check: FAILED; missing from reflect-config.json:");
+            missing.forEach(name -> System.out.println("  " + name + "  (add @RegisterForReflection)"));
+            System.exit(1);
+        }
+        System.out.printf("native reflection check: %d records checked, all registered for reflection%n", required.size());
+    }
+
+    /** Class names that the generated reflect-config.json registers with their constructors and methods. */
+    static Set<String> registeredForReflection(Path runnerJar) throws IOException {
+        Set<String> names = new HashSet<>();
+        try (ZipFile jar = new ZipFile(runnerJar.toFile())) {
+            ZipEntry entry = jar.getEntry("META-INF/native-image/reflect-config.json");
+            if (entry == null) {
+                throw new IllegalStateException("no META-INF/native-image/reflect-config.json in " + runnerJar);
+            }
+            try (InputStream in = jar.getInputStream(entry)) {
+                for (JsonNode registration : new ObjectMapper().readTree(in)) {
+                    boolean usable = registration.path("allDeclaredConstructors").asBoolean()
+                            && (registration.path("allDeclaredMethods").asBoolean()
+                                    || registration.path("allPublicMethods").asBoolean());
+                    if (usable) {
+                        names.add(registration.path("name").asText());
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    static Set<String> required(Path classes) throws Exception {
+        Deque<Class<?>> pending = new ArrayDeque<>();
+        for (String name : THROUGH_OUR_MAPPERS) {
+            pending.add(Class.forName(name, false, NativeReflectionCheck.class.getClassLoader()));
+        }
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, NativeReflectionCheck.class.getClassLoader());
+                RegisterForReflection annotation = type.getAnnotation(RegisterForReflection.class);
+                if (annotation != null) {
+                    if (annotation.targets().length == 0) {
+                        pending.add(type);
+                    }
+                    pending.addAll(List.of(annotation.targets()));
+                }
+            }
+        }
+        Set<String> required = new TreeSet<>();
+        while (!pending.isEmpty()) {
+            Class<?> type = pending.removeFirst();
+            if (!type.isRecord() || !type.getName().startsWith("io.bitgetmargin.") || !required.add(type.getName())) {
+                continue;
+            }
+            for (RecordComponent component : type.getRecordComponents()) {
+                collect(component.getGenericType(), pending);
+            }
+        }
+        return required;
+    }
+
+    private static void collect(Type type, Deque<Class<?>> pending) {
+        if (type instanceof Class<?> plain) {
+            pending.add(plain);
+        } else if (type instanceof ParameterizedType parameterized) {
+            collect(parameterized.getRawType(), pending);
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                collect(argument, pending);
+            }
+        }
+    }
+}
