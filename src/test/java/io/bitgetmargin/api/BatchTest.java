@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.bitgetmargin.testing.LoopbackBitget;
@@ -39,6 +40,7 @@ class BatchTest {
     }
 
     @Test
+    @Tag(LambdaLimits.LONG_REQUEST)
     void answersEachOfSixtySymbolsWithoutEverDrawingA429() {
         List<String> symbols = new ArrayList<>();
         Map<String, String> expected = new HashMap<>();

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
@@ -44,22 +45,29 @@ class CircuitBreakerTest {
                 .put("/v1/margin-mode").then();
     }
 
+    private static long mixCalls() {
+        return Simulator.requests().stream().filter(call -> String.valueOf(call.get("path")).startsWith("/api/v2/mix/")).count();
+    }
+
     @Test
     void opensWhileBitgetKeepsFailingThenClosesByItself() throws InterruptedException {
         Simulator.reset();
         CircuitBreakerMaintenance.get().reset(BitgetClient.CIRCUIT_BREAKER);
-        Simulator.fault(Map.of("status", 500, "body", "oops", "times", 100));
+        // Only the account's calls: the background clock sync may call the time endpoint at any moment.
+        Simulator.fault(Map.of("path", "/api/v2/mix/", "status", 500, "body", "oops", "times", 100));
 
-        for (int i = 0; i < 4; i++) {
+        // The rolling window holds 4 calls; the background clock sync may be one of them, so it opens within 4.
+        for (int i = 0; i < 4 && CircuitBreakerMaintenance.get().currentState(BitgetClient.CIRCUIT_BREAKER) != CircuitBreakerState.OPEN; i++) {
             MarginModeResourceTest.problem(put(), 503, "BITGET_UNAVAILABLE");
         }
-        assertEquals(4, Simulator.requests().size());
         assertEquals(CircuitBreakerState.OPEN, CircuitBreakerMaintenance.get().currentState(BitgetClient.CIRCUIT_BREAKER));
+        long callsBeforeOpen = mixCalls();
+        assertTrue(callsBeforeOpen >= 2 && callsBeforeOpen <= 4, "opened after " + callsBeforeOpen + " failed calls");
 
         MarginModeResourceTest.problem(put(), 503, "BITGET_UNAVAILABLE")
                 .header("Retry-After", notNullValue())
                 .body("detail", containsString("circuit breaker open"));
-        assertEquals(4, Simulator.requests().size(), "an open breaker does not call Bitget");
+        assertEquals(callsBeforeOpen, mixCalls(), "an open breaker does not call Bitget");
         given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'bitget' }.data.circuitBreaker", org.hamcrest.Matchers.equalTo("OPEN"));
         given().get("/q/health/live").then().statusCode(200);

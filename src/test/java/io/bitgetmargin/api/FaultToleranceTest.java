@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.bitgetmargin.bitget.BitgetClockSync;
@@ -199,6 +200,7 @@ class FaultToleranceTest {
     }
 
     @Test
+    @Tag(LambdaLimits.CONCURRENT_CALLERS)
     void spacesConcurrentCallsOfOneKeyAndRefusesWhatCannotWait() throws Exception {
         int callers = 20;
         for (int i = 0; i < callers; i++) {

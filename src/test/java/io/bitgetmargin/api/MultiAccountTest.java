@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -124,6 +125,7 @@ class MultiAccountTest {
     }
 
     @Test
+    @Tag(LambdaLimits.CONCURRENT_CALLERS)
     void givesEachAccountItsOwnRateLimit() throws Exception {
         // Five changes on each of two accounts at once: within one account's limit each, so nobody waits past 1 s.
         for (String key : List.of("alice-key", "bob-key")) {
