@@ -42,6 +42,9 @@ public final class BitgetSimulator {
     private static final long TIMESTAMP_WINDOW_MILLIS = 30_000;
     private static final int SET_MARGIN_MODE_PER_SECOND = 5;
     private static final int ACCOUNT_READS_PER_SECOND = 10;
+    /** Bitget's limits unless a benchmark raises them through {@code PUT /simulator/limits}. */
+    private int setMarginModePerSecond = SET_MARGIN_MODE_PER_SECOND;
+    private int accountReadsPerSecond = ACCOUNT_READS_PER_SECOND;
     private static final int MAX_SEEN = 20_000;
     private static final Set<String> PRODUCT_TYPES = Set.of("USDT-FUTURES", "COIN-FUTURES", "USDC-FUTURES",
             "SUSDT-FUTURES", "SCOIN-FUTURES", "SUSDC-FUTURES");
@@ -76,6 +79,8 @@ public final class BitgetSimulator {
         faults.clear();
         seen.clear();
         clockOffsetMillis = 0;
+        setMarginModePerSecond = SET_MARGIN_MODE_PER_SECOND;
+        accountReadsPerSecond = ACCOUNT_READS_PER_SECOND;
         initialKeys.forEach(this::addKey);
     }
 
@@ -128,7 +133,7 @@ public final class BitgetSimulator {
         }
         Account holder = (Account) authenticated;
         Deque<Long> window = setMarginMode ? holder.setCalls : holder.accountReads;
-        int limit = setMarginMode ? SET_MARGIN_MODE_PER_SECOND : ACCOUNT_READS_PER_SECOND;
+        int limit = setMarginMode ? setMarginModePerSecond : accountReadsPerSecond;
         long realNow = System.currentTimeMillis();
         while (!window.isEmpty() && realNow - window.peekFirst() >= 1000) {
             window.removeFirst();
@@ -294,6 +299,12 @@ public final class BitgetSimulator {
             }
             if (segments.equals(List.of("faults")) && method.equals("POST")) {
                 faults.addLast(JSON.readValue(request.body(), SimulatedFault.class));
+                return SimulatedResponse.json(204, "");
+            }
+            if (segments.equals(List.of("limits")) && method.equals("PUT")) {
+                JsonNode limits = JSON.readTree(request.body());
+                setMarginModePerSecond = limits.path("setMarginModePerSecond").asInt(SET_MARGIN_MODE_PER_SECOND);
+                accountReadsPerSecond = limits.path("accountReadsPerSecond").asInt(ACCOUNT_READS_PER_SECOND);
                 return SimulatedResponse.json(204, "");
             }
             if (segments.equals(List.of("clock")) && method.equals("PUT")) {

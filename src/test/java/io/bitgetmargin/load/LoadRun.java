@@ -174,6 +174,11 @@ public final class LoadRun {
     }
 
     static Process startService(String bitgetUrl) throws IOException {
+        return startService(bitgetUrl, Map.of());
+    }
+
+    /** Starts the packaged jar against the stand-in, with extra environment variables. */
+    static Process startService(String bitgetUrl, Map<String, String> extraEnvironment) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException("package the application first: ./mvnw package -DskipTests");
         }
@@ -186,6 +191,7 @@ public final class LoadRun {
         builder.environment().put("BITGET_SECRET_KEY", LoopbackBitget.SECRET_KEY);
         builder.environment().put("BITGET_PASSPHRASE", LoopbackBitget.PASSPHRASE);
         builder.environment().put("BITGET_MARGIN_API_TOKENS", TOKEN);
+        builder.environment().putAll(extraEnvironment);
         return builder.start();
     }
 

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Bounded wrk runs of the facade against the loopback simulator, with Bitget's rate limits lifted on both sides so
+# that the figures are the service's own cost per request (auth, validation, signing, one upstream call).
+#   bench/wrk.sh [duration, default 10s] [connections, default 16]
+# Installs Debian's wrk when it is missing. Loopback only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-10s}
+connections=${2:-16}
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi
+fi
+if [ ! -f target/quarkus-app/quarkus-run.jar ]; then ./mvnw -B -q -ntp package -DskipTests; fi
+./mvnw -B -q -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+
+out=$(mktemp -d)
+trap 'exec 3>&-; wait 2>/dev/null; rm -rf "$out"' EXIT
+mkfifo "$out/in"
+java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" io.bitgetmargin.load.StandIn --no-limits \
+  < "$out/in" > "$out/standin.log" 2>&1 &
+exec 3>"$out/in"
+for _ in $(seq 1 120); do grep -q '^FACADE ' "$out/standin.log" && break; sleep 0.5; done
+facade=$(grep '^FACADE ' "$out/standin.log" | cut -d' ' -f2)
+[ -n "$facade" ] || { cat "$out/standin.log"; exit 1; }
+
+cat > "$out/read.lua" <<'LUA'
+wrk.method = "GET"
+wrk.headers["Authorization"] = "Bearer load-token"
+LUA
+cat > "$out/ensure.lua" <<'LUA'
+wrk.method = "PUT"
+wrk.headers["Authorization"] = "Bearer load-token"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"symbol":"BTCUSDT","productType":"USDT-FUTURES","marginCoin":"USDT","marginMode":"crossed"}'
+LUA
+cat > "$out/invalid.lua" <<'LUA'
+wrk.method = "PUT"
+wrk.headers["Authorization"] = "Bearer load-token"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"symbol":"BTC USDT","marginMode":"hedged"}'
+LUA
+
+# Warm-up, then the measured runs.
+wrk -t2 -c"$connections" -d3s -s "$out/read.lua" "$facade/v1/margin-mode?symbol=BTCUSDT" >/dev/null
+echo "== GET /v1/margin-mode (one signed account read through the simulator)"
+wrk -t2 -c"$connections" -d"$duration" --latency -s "$out/read.lua" "$facade/v1/margin-mode?symbol=BTCUSDT"
+echo "== PUT /v1/margin-mode, symbol already crossed (read, UNCHANGED, no change sent)"
+wrk -t2 -c"$connections" -d"$duration" --latency -s "$out/ensure.lua" "$facade/v1/margin-mode"
+echo "== PUT /v1/margin-mode, invalid input (400 before anything is sent: the facade alone)"
+wrk -t2 -c"$connections" -d"$duration" --latency -s "$out/invalid.lua" "$facade/v1/margin-mode"
