@@ -10,10 +10,13 @@ import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
 /**
  * Documents every problem the facade can answer on every operation: one response per HTTP status, with an example
  * per {@link ProblemCode} of that status. Generated from the enum, so the document cannot drift from the code.
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD) // the document is static: no need to filter it again at start-up
 public class ProblemResponsesFilter implements OASFilter {
 
     @Override
