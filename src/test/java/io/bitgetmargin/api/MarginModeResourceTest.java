@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.bitgetmargin.testing.LoopbackBitget;
+import io.bitgetmargin.testing.SeenCalls;
 import io.bitgetmargin.testing.Simulator;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -233,10 +234,8 @@ class MarginModeResourceTest {
         assertNotEquals(header(calls.get(0), "ACCESS-SIGN"), header(calls.get(1), "ACCESS-SIGN"));
     }
 
-    @SuppressWarnings("unchecked")
     static String header(Map<String, Object> call, String name) {
-        return ((Map<String, String>) call.get("headers")).entrySet().stream()
-                .filter(entry -> entry.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst().orElse(null);
+        return SeenCalls.header(call, name);
     }
 
     static ValidatableResponse problem(ValidatableResponse response, int status, String code) {

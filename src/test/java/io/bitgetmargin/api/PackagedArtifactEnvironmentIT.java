@@ -7,25 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.bitgetmargin.testing.LoopbackBitget;
+import io.bitgetmargin.testing.ServiceProcess;
 import io.bitgetmargin.testing.Simulator;
 import io.restassured.http.ContentType;
 
@@ -37,7 +33,6 @@ import io.restassured.http.ContentType;
 class PackagedArtifactEnvironmentIT {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
-    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
     private static final long START_TIMEOUT_SECONDS = 60;
 
     private static LoopbackBitget bitget;
@@ -90,8 +85,7 @@ class PackagedArtifactEnvironmentIT {
         Simulator.reset();
         Process process = start(environment());
         try {
-            List<String> output = new ArrayList<>();
-            int port = awaitPort(process, output);
+            int port = ServiceProcess.awaitPort(process, START_TIMEOUT_SECONDS);
             given().baseUri("http://127.0.0.1").port(port).auth().oauth2("env-token-2").contentType(ContentType.JSON)
                     .body(Map.of("symbol", "btcusdt", "productType", "usdt-futures", "marginCoin", "usdt", "marginMode", "fixed"))
                     .put("/v1/margin-mode").then()
@@ -106,10 +100,7 @@ class PackagedArtifactEnvironmentIT {
                     .body("code", equalTo("POSITION_OR_ORDER_OPEN"));
             assertEquals(2, Simulator.requests(Simulator.SET_MARGIN_MODE).size());
         } finally {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            ServiceProcess.stop(process);
         }
     }
 
@@ -128,38 +119,6 @@ class PackagedArtifactEnvironmentIT {
             assertFalse(output.contains("Listening on"), output);
         } finally {
             process.destroyForcibly();
-        }
-    }
-
-    private static int awaitPort(Process process, List<String> output) throws Exception {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
-        Thread drain = null;
-        while (System.nanoTime() < deadline) {
-            String line = reader.readLine();
-            if (line == null) {
-                break;
-            }
-            output.add(line);
-            Matcher matcher = LISTENING.matcher(line);
-            if (matcher.find()) {
-                drain = new Thread(() -> drain(reader), "jar-output-drain");
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(matcher.group(1));
-            }
-        }
-        throw new AssertionError("the jar did not start listening:\n" + String.join("\n", output));
-    }
-
-    /** Reads the process's output to its end so that it never blocks on a full pipe; the end may come as an error. */
-    private static void drain(BufferedReader reader) {
-        try {
-            while (reader.readLine() != null) {
-                // discarded
-            }
-        } catch (IOException closed) {
-            // the process was stopped
         }
     }
 }

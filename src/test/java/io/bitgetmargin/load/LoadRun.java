@@ -1,13 +1,10 @@
 package io.bitgetmargin.load;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +22,7 @@ import java.util.regex.Pattern;
 
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.SeenCalls;
+import io.bitgetmargin.testing.ServiceProcess;
 import io.bitgetmargin.testing.Simulator;
 
 /**
@@ -39,7 +37,6 @@ import io.bitgetmargin.testing.Simulator;
 public final class LoadRun {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
-    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final String TOKEN = "load-token";
 
@@ -64,10 +61,7 @@ public final class LoadRun {
             }
             run("http://127.0.0.1:" + port, callers, requests);
         } finally {
-            service.destroy();
-            if (!service.waitFor(20, TimeUnit.SECONDS)) {
-                service.destroyForcibly();
-            }
+            ServiceProcess.stop(service);
             bitget.stop();
         }
     }
@@ -194,33 +188,7 @@ public final class LoadRun {
         builder.environment().putAll(extraEnvironment);
         return builder.start();
     }
-
     static int awaitPort(Process process) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        List<String> output = new ArrayList<>();
-        String line;
-        while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
-            output.add(line);
-            Matcher matcher = LISTENING.matcher(line);
-            if (matcher.find()) {
-                Thread drain = new Thread(() -> drain(reader), "service-output");
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(matcher.group(1));
-            }
-        }
-        throw new IllegalStateException("the service did not start:\n" + String.join("\n", output));
-    }
-
-    /** Reads the process's output to its end so that it never blocks on a full pipe; the end may come as an error. */
-    private static void drain(BufferedReader reader) {
-        try {
-            while (reader.readLine() != null) {
-                // discarded
-            }
-        } catch (IOException closed) {
-            // the process was stopped
-        }
+        return ServiceProcess.awaitPort(process, 60);
     }
 }
