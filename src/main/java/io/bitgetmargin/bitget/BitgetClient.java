@@ -7,7 +7,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.util.TypeLiteral;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -32,9 +31,6 @@ public class BitgetClient {
 
     /** Name of the circuit breaker, for health checks and tests. */
     public static final String CIRCUIT_BREAKER = "bitget";
-
-    private static final TypeLiteral<Uni<Object>> UNI = new TypeLiteral<>() {
-    };
 
     private final BitgetRestClient restClient;
     private final Guard circuitBreaker;
@@ -90,7 +86,9 @@ public class BitgetClient {
                     .onItemOrFailure().invoke((item, failure) -> sample.stop(meters.timer("bitget.upstream.latency",
                             "endpoint", endpoint.tag(), "outcome", outcome(failure))));
         };
-        Uni<T> guarded = (Uni<T>) circuitBreaker.get((Supplier) timed, UNI);
+        // The raw Uni class, not a TypeLiteral: it tells the guard the call is asynchronous without relying on
+        // generic signatures of an anonymous class, which a native image need not keep.
+        Uni<T> guarded = (Uni<T>) circuitBreaker.get((Supplier) timed, Uni.class);
         return guarded.onFailure(CircuitBreakerOpenException.class).transform(open -> new BitgetException.Unavailable(
                 "circuit breaker open after repeated failures", circuitBreakerDelay, false));
     }
