@@ -76,7 +76,7 @@ public class AccountRateLimiter {
     }
 
     /** Bitget's limit for an endpoint, per account and second. */
-    public int limit(BitgetEndpoint endpoint) {
+    private int limit(BitgetEndpoint endpoint) {
         return endpoint == BitgetEndpoint.SET_MARGIN_MODE ? config.setMarginModePerSecond() : config.accountReadsPerSecond();
     }
 

@@ -28,11 +28,6 @@ public enum ProductType {
         return wireName;
     }
 
-    /** Whether this is one of the legacy simulated product types. */
-    public boolean isSimulated() {
-        return wireName.startsWith("S");
-    }
-
     /** Reads a caller's spelling in any case, surrounding blanks ignored. */
     public static Optional<ProductType> parse(String text) {
         if (text == null) {
