@@ -48,4 +48,9 @@ public interface FacadeConfig {
         @WithDefault("true")
         boolean enabled();
     }
+
+    /** Whether any facade token, unrestricted or restricted, is configured. */
+    default boolean hasTokens() {
+        return apiTokens().orElse(List.of()).stream().anyMatch(token -> !token.isBlank()) || !tokens().isEmpty();
+    }
 }

@@ -41,9 +41,7 @@ public class ProductionConfigurationCheck {
                 missing.add("BITGET_PASSPHRASE");
             }
         }
-        boolean hasToken = facade.apiTokens().orElse(List.of()).stream().anyMatch(token -> !token.isBlank())
-                || !facade.tokens().isEmpty();
-        if (facade.auth().enabled() && !hasToken) {
+        if (facade.auth().enabled() && !facade.hasTokens()) {
             missing.add("BITGET_MARGIN_API_TOKENS");
         }
         return missing;

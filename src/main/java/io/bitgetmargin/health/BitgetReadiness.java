@@ -34,8 +34,7 @@ public class BitgetReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         boolean hasAccount = !accounts.names().isEmpty();
-        boolean hasTokens = !facade.auth().enabled() || !facade.tokens().isEmpty()
-                || facade.apiTokens().orElse(java.util.List.of()).stream().anyMatch(token -> !token.isBlank());
+        boolean hasTokens = !facade.auth().enabled() || facade.hasTokens();
         CircuitBreakerState breaker = bitget.circuitBreakerState();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("bitget")
                 .status(hasAccount && hasTokens && breaker != CircuitBreakerState.OPEN)
