@@ -23,9 +23,9 @@ import io.bitgetmargin.bitget.BitgetErrorCategory;
 import io.bitgetmargin.bitget.BitgetException;
 import io.bitgetmargin.bitget.UnknownAccountException;
 import io.bitgetmargin.margin.InvalidRequestException;
-import io.bitgetmargin.margin.RateLimitExceededException;
 import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
 import io.bitgetmargin.margin.NotAppliedException;
+import io.bitgetmargin.ratelimit.RateLimitExceededException;
 import io.quarkus.logging.Log;
 
 /**

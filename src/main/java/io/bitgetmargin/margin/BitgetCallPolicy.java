@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.bitgetmargin.bitget.BitgetClockSync;
 import io.bitgetmargin.bitget.BitgetEndpoint;
 import io.bitgetmargin.bitget.BitgetException;
+import io.bitgetmargin.ratelimit.AccountRateLimiter;
+import io.bitgetmargin.ratelimit.RateLimitExceededException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 

@@ -244,7 +244,8 @@ class FaultToleranceTest {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("bitget_margin_calls_total{bitget_code=\"00000\",endpoint=\"set-margin-mode\",outcome=\"success\"}"), metrics);
         assertTrue(metrics.contains("bitget_upstream_latency_seconds_count{endpoint=\"set-margin-mode\",outcome=\"unavailable\"}"));
-        assertTrue(metrics.contains("bitget_margin_limiter_wait_seconds_count{endpoint=\"set-margin-mode\"}"));
+        assertTrue(metrics.contains("bitget_margin_limiter_wait_seconds_count{endpoint=\"set-margin-mode\",store=\"memory\"}"));
+        assertTrue(metrics.contains("bitget_margin_limiter_store_degraded 0.0"), metrics);
         assertTrue(metrics.contains("bitget_margin_retries_total{endpoint=\"set-margin-mode\",reason=\"unavailable\"}"));
         assertTrue(metrics.contains("bitget_clock_offset{account=\"default\"}"));
     }

@@ -1,4 +1,4 @@
-package io.bitgetmargin.margin;
+package io.bitgetmargin.ratelimit;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -8,10 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 
 import io.bitgetmargin.bitget.BitgetAccounts;
 import io.bitgetmargin.bitget.BitgetEndpoint;
@@ -34,9 +32,11 @@ import io.smallrye.mutiny.subscription.UniEmitter;
  * <p>
  * Waiting callers queue in order, hold no thread, and get {@link RateLimitExceededException} once they would wait
  * longer than {@code maxWait} (at once when the queue is already longer than the limit can drain in that time).
+ * <p>
+ * This is the {@code memory} store, and the fallback of the {@code redis} store: its counts hold for this process
+ * only. {@link RedisRateLimiter} runs the same algorithm on counts shared by every instance.
  */
-@ApplicationScoped
-public class AccountRateLimiter {
+public final class InProcessRateLimiter implements AutoCloseable {
 
     private static final Duration WINDOW = Duration.ofSeconds(1);
 
@@ -52,22 +52,17 @@ public class AccountRateLimiter {
         return thread;
     });
 
-    AccountRateLimiter(RateLimitConfig config, MeterRegistry meters) {
+    InProcessRateLimiter(RateLimitConfig config, MeterRegistry meters) {
         this.config = config;
         this.meters = meters;
     }
 
     /**
-     * Waits for a permit to call {@code endpoint} for {@code account}. The permit must be released when the call
-     * ends, however it ends.
+     * Waits for a permit to call {@code endpoint} for {@code account}, at most {@code maxWait} (null: the configured
+     * maximum). The permit must be released when the call ends, however it ends.
      *
      * @return the permit; fails with {@link RateLimitExceededException} when the wait would exceed the maximum
      */
-    public Uni<Permit> acquire(String account, BitgetEndpoint endpoint) {
-        return acquire(account, endpoint, null);
-    }
-
-    /** As {@link #acquire(String, BitgetEndpoint)}, waiting at most {@code maxWait} (null: the configured maximum). */
     public Uni<Permit> acquire(String account, BitgetEndpoint endpoint, Duration maxWait) {
         Window window = windows.computeIfAbsent(new Key(BitgetAccounts.nameOf(account), endpoint),
                 key -> new Window(endpoint, limit(endpoint)));
@@ -75,26 +70,26 @@ public class AccountRateLimiter {
         return Uni.createFrom().emitter(emitter -> window.enqueue(emitter, System.nanoTime(), wait));
     }
 
-    /** Bitget's limit for an endpoint, per account and second. */
     private int limit(BitgetEndpoint endpoint) {
-        return endpoint == BitgetEndpoint.SET_MARGIN_MODE ? config.setMarginModePerSecond() : config.accountReadsPerSecond();
+        return config.limit(endpoint);
     }
 
-    /** Leave to make one call; {@link #release()} when it has ended. Releasing twice has no effect. */
-    public static final class Permit {
+    private static final class WindowPermit implements Permit {
         private final Window window;
         private final AtomicBoolean released = new AtomicBoolean();
         private final Duration waited;
 
-        private Permit(Window window, Duration waited) {
+        private WindowPermit(Window window, Duration waited) {
             this.window = window;
             this.waited = waited;
         }
 
+        @Override
         public Duration waited() {
             return waited;
         }
 
+        @Override
         public void release() {
             if (released.compareAndSet(false, true)) {
                 window.release();
@@ -168,8 +163,8 @@ public class AccountRateLimiter {
                 }
                 inFlight++;
                 Duration waited = Duration.ofNanos(now - waiter.since);
-                meters.timer("bitget.margin.limiter.wait", "endpoint", endpoint.tag()).record(waited);
-                waiter.emitter.complete(new Permit(this, waited));
+                meters.timer("bitget.margin.limiter.wait", "endpoint", endpoint.tag(), "store", "memory").record(waited);
+                waiter.emitter.complete(new WindowPermit(this, waited));
             }
             if (!waiters.isEmpty() && !ended.isEmpty() && !wakeUpScheduled) {
                 wakeUpScheduled = true;
@@ -178,7 +173,7 @@ public class AccountRateLimiter {
         }
 
         private void reject(Waiter waiter) {
-            meters.counter("bitget.margin.limiter.rejections", "endpoint", endpoint.tag()).increment();
+            meters.counter("bitget.margin.limiter.rejections", "endpoint", endpoint.tag(), "store", "memory").increment();
             waiter.emitter.fail(new RateLimitExceededException(endpoint, Duration.ofSeconds(1)));
         }
     }
@@ -186,7 +181,7 @@ public class AccountRateLimiter {
     private static final class Waiter {
         final UniEmitter<? super Permit> emitter;
         final long since;
-        java.util.concurrent.ScheduledFuture<?> deadline;
+        ScheduledFuture<?> deadline;
 
         Waiter(UniEmitter<? super Permit> emitter, long since) {
             this.emitter = emitter;
@@ -194,8 +189,8 @@ public class AccountRateLimiter {
         }
     }
 
-    @PreDestroy
-    void stop() {
+    @Override
+    public void close() {
         timers.shutdownNow();
     }
 }

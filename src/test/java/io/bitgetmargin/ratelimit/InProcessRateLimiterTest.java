@@ -1,4 +1,4 @@
-package io.bitgetmargin.margin;
+package io.bitgetmargin.ratelimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,10 +19,10 @@ import io.bitgetmargin.bitget.BitgetEndpoint;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 
-class AccountRateLimiterTest {
+class InProcessRateLimiterTest {
 
-    private static AccountRateLimiter limiter(Duration maxWait) {
-        return new AccountRateLimiter(new RateLimitConfig() {
+    private static InProcessRateLimiter limiter(Duration maxWait) {
+        return new InProcessRateLimiter(new RateLimitConfig() {
             @Override
             public int setMarginModePerSecond() {
                 return 5;
@@ -42,39 +42,49 @@ class AccountRateLimiterTest {
             public Duration safetyMargin() {
                 return Duration.ZERO;
             }
+
+            @Override
+            public RateLimitStore store() {
+                return RateLimitStore.MEMORY;
+            }
+
+            @Override
+            public Redis redis() {
+                throw new UnsupportedOperationException("the in-process limiter has no Redis");
+            }
         }, new SimpleMeterRegistry());
     }
 
     @Test
     void letsABurstUpToTheLimitGoAtOnce() {
-        AccountRateLimiter limiter = limiter(Duration.ofSeconds(2));
+        InProcessRateLimiter limiter = limiter(Duration.ofSeconds(2));
         for (int i = 0; i < 5; i++) {
-            AccountRateLimiter.Permit permit = limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE).await().atMost(Duration.ofMillis(100));
+            Permit permit = limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE, null).await().atMost(Duration.ofMillis(100));
             assertTrue(permit.waited().toMillis() < 100);
         }
     }
 
     @Test
     void keepsAccountsAndEndpointsApart() {
-        AccountRateLimiter limiter = limiter(Duration.ofMillis(50));
+        InProcessRateLimiter limiter = limiter(Duration.ofMillis(50));
         for (int i = 0; i < 5; i++) {
-            limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE).await().atMost(Duration.ofMillis(100));
-            limiter.acquire("b", BitgetEndpoint.SET_MARGIN_MODE).await().atMost(Duration.ofMillis(100));
-            limiter.acquire("a", BitgetEndpoint.ACCOUNT).await().atMost(Duration.ofMillis(100));
+            limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE, null).await().atMost(Duration.ofMillis(100));
+            limiter.acquire("b", BitgetEndpoint.SET_MARGIN_MODE, null).await().atMost(Duration.ofMillis(100));
+            limiter.acquire("a", BitgetEndpoint.ACCOUNT, null).await().atMost(Duration.ofMillis(100));
         }
         assertThrows(RateLimitExceededException.class,
-                () -> limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE).await().atMost(Duration.ofSeconds(1)));
+                () -> limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE, null).await().atMost(Duration.ofSeconds(1)));
     }
 
     @Test
     void refusesOnceTheWaitWouldBeTooLong() {
-        AccountRateLimiter limiter = limiter(Duration.ofMillis(200));
+        InProcessRateLimiter limiter = limiter(Duration.ofMillis(200));
         for (int i = 0; i < 5; i++) {
-            limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE).await().atMost(Duration.ofMillis(100));
+            limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE, null).await().atMost(Duration.ofMillis(100));
         }
         long start = System.nanoTime();
         assertThrows(RateLimitExceededException.class,
-                () -> limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE).await().atMost(Duration.ofSeconds(2)));
+                () -> limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE, null).await().atMost(Duration.ofSeconds(2)));
         assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(1000), "refused after the maximum wait");
     }
 
@@ -84,13 +94,13 @@ class AccountRateLimiterTest {
      */
     @Test
     void boundsArrivalsInAnySecondWhateverTheLatency() throws Exception {
-        AccountRateLimiter limiter = limiter(Duration.ofSeconds(10));
+        InProcessRateLimiter limiter = limiter(Duration.ofSeconds(10));
         Random random = new Random(42);
         List<long[]> flights = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             long latency = random.nextInt(300);
-            calls.add(limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE)
+            calls.add(limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE, null)
                     .flatMap(permit -> {
                         long sent = System.nanoTime();
                         return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(latency))
@@ -118,15 +128,15 @@ class AccountRateLimiterTest {
 
     @Test
     void releasingTwiceCountsOnce() {
-        AccountRateLimiter limiter = limiter(Duration.ofMillis(50));
-        AccountRateLimiter.Permit permit = limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE).await().indefinitely();
+        InProcessRateLimiter limiter = limiter(Duration.ofMillis(50));
+        Permit permit = limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE, null).await().indefinitely();
         permit.release();
         permit.release();
         for (int i = 0; i < 4; i++) {
-            limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE).await().atMost(Duration.ofMillis(100));
+            limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE, null).await().atMost(Duration.ofMillis(100));
         }
         CompletionException refused = assertThrows(CompletionException.class, () -> limiter
-                .acquire("a", BitgetEndpoint.SET_MARGIN_MODE).subscribeAsCompletionStage().join());
+                .acquire("a", BitgetEndpoint.SET_MARGIN_MODE, null).subscribeAsCompletionStage().join());
         assertTrue(refused.getCause() instanceof RateLimitExceededException);
     }
 }

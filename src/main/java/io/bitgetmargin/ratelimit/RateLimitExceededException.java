@@ -1,4 +1,4 @@
-package io.bitgetmargin.margin;
+package io.bitgetmargin.ratelimit;
 
 import java.time.Duration;
 

@@ -1,0 +1,160 @@
+package io.bitgetmargin.ratelimit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.bitgetmargin.bitget.BitgetAccounts;
+import io.bitgetmargin.bitget.BitgetEndpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.InjectableInstance;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Redis;
+
+/**
+ * Keeps every Bitget account under Bitget's per-endpoint limits (5 set-margin-mode calls and 10 account reads in
+ * any second) across all concurrent callers: of this instance with the {@code memory} store, of every instance
+ * sharing one Redis with the {@code redis} store.
+ * <p>
+ * With {@code redis}, a limiter command that gets no answer in time (Redis down, slow or unreachable) switches this
+ * instance to its in-process limiter: the callers queued at that moment move over with the wait they have left, so
+ * nobody is lost and nobody hangs. One warning is logged, readiness and the
+ * {@code bitget_margin_limiter_store_degraded} gauge show the fallback, and a check every
+ * {@code recheck-interval} switches back once Redis answers again. While degraded, each instance counts alone, so
+ * several instances together can exceed Bitget's limit; Bitget's 429s are then retried by the call policy.
+ * <p>
+ * A start-up bean, so that {@code store=redis} without a Redis configured stops the start with a clear message.
+ */
+@Startup
+@ApplicationScoped
+public class AccountRateLimiter {
+
+    private static final Logger LOG = Logger.getLogger(AccountRateLimiter.class);
+
+    /** What readiness reports about the store. */
+    public record StoreStatus(RateLimitStore configured, boolean degraded, Instant degradedSince) {
+
+        /** The store that counts right now. */
+        public RateLimitStore active() {
+            return degraded ? RateLimitStore.MEMORY : configured;
+        }
+
+        public String describe() {
+            return degraded
+                    ? "memory (fallback: redis unreachable since " + degradedSince + ", rechecked periodically)"
+                    : configured.tag();
+        }
+    }
+
+    private final RateLimitConfig config;
+    private final BitgetAccounts accounts;
+    private final MeterRegistry meters;
+    private final InProcessRateLimiter inProcess;
+    private final RedisRateLimiter redis;
+    private final Map<String, String> accountIds = new ConcurrentHashMap<>();
+    /** When this instance fell back to in-process limiting; null while Redis (or memory by choice) is in use. */
+    private final AtomicReference<Instant> degradedSince = new AtomicReference<>();
+
+    AccountRateLimiter(RateLimitConfig config, BitgetAccounts accounts, MeterRegistry meters,
+            InjectableInstance<Redis> redisClient) {
+        this.config = config;
+        this.accounts = accounts;
+        this.meters = meters;
+        this.inProcess = new InProcessRateLimiter(config, meters);
+        // The Redis client is only looked up with the redis store: without quarkus.redis.hosts it is inactive.
+        if (config.store() == RateLimitStore.REDIS && !redisClient.getHandle().getBean().isActive()) {
+            throw new ConfigurationException("bitget-margin.rate-limit.store=redis needs a Redis: set QUARKUS_REDIS_HOSTS"
+                    + " (for example redis://redis:6379), or BITGET_MARGIN_RATE_LIMIT_STORE=memory for one instance");
+        }
+        this.redis = config.store() == RateLimitStore.REDIS ? new RedisRateLimiter(redisClient.get(), config, meters) : null;
+        meters.gauge("bitget.margin.limiter.store.degraded", degradedSince, since -> since.get() == null ? 0 : 1);
+    }
+
+    /**
+     * Waits for a permit to call {@code endpoint} for {@code account}, at most {@code maxWait} (null: the configured
+     * maximum). The permit must be released when the call ends, however it ends.
+     *
+     * @return the permit; fails with {@link RateLimitExceededException} when the wait would exceed the maximum
+     */
+    public Uni<Permit> acquire(String account, BitgetEndpoint endpoint, Duration maxWait) {
+        Duration wait = maxWait == null ? config.maxWait() : maxWait;
+        if (redis == null || degradedSince.get() != null) {
+            return inProcess.acquire(account, endpoint, wait);
+        }
+        long start = System.nanoTime();
+        return redis.acquire(accountId(account), endpoint, wait)
+                .onFailure(RateLimitStoreUnavailableException.class).recoverWithUni(failure -> {
+                    fellBack(failure);
+                    Duration left = wait.minusNanos(System.nanoTime() - start);
+                    return inProcess.acquire(account, endpoint, left.isNegative() ? Duration.ZERO : left);
+                });
+    }
+
+    public StoreStatus status() {
+        Instant since = degradedSince.get();
+        return new StoreStatus(config.store(), since != null, since);
+    }
+
+    /** While degraded, asks Redis whether it is back; never more than one check at a time. */
+    @Scheduled(every = "${bitget-margin.rate-limit.redis.recheck-interval:5s}", delay = 1,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> recheckRedis() {
+        if (redis == null || degradedSince.get() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return redis.ping()
+                .invoke(() -> {
+                    if (degradedSince.getAndSet(null) != null) {
+                        LOG.info("Redis rate-limit store is back: limiting through Redis again");
+                    }
+                })
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private void fellBack(Throwable failure) {
+        if (degradedSince.compareAndSet(null, Instant.now())) {
+            meters.counter("bitget.margin.limiter.store.fallbacks").increment();
+            LOG.warnf("Redis rate-limit store unavailable (%s): limiting in this instance only until Redis answers"
+                    + " again, checked every %s", failure.getMessage(), config.redis().recheckInterval());
+        }
+    }
+
+    /**
+     * The name of an account in Redis: a SHA-256 digest of its API key, so that instances configured with different
+     * account names for one key share its budget, and nobody reading Redis learns the key.
+     */
+    private String accountId(String account) {
+        return accountIds.computeIfAbsent(BitgetAccounts.nameOf(account),
+                name -> sha256(accounts.resolve(name).apiKey()).substring(0, 32));
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        inProcess.close();
+        if (redis != null) {
+            redis.close();
+        }
+    }
+}

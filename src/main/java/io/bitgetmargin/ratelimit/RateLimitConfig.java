@@ -1,0 +1,75 @@
+package io.bitgetmargin.ratelimit;
+
+import java.time.Duration;
+
+import io.bitgetmargin.bitget.BitgetEndpoint;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The per-account limits kept below Bitget's own, so that Bitget never answers 429, and where their counts live. */
+@ConfigMapping(prefix = "bitget-margin.rate-limit")
+public interface RateLimitConfig {
+
+    /** Set-margin-mode calls per second and account (Bitget: 5/s per UID). */
+    @WithDefault("5")
+    int setMarginModePerSecond();
+
+    /** Account reads per second and account (Bitget: 10/s per UID). */
+    @WithDefault("10")
+    int accountReadsPerSecond();
+
+    /** How long a call may queue for its turn before the caller gets 429 {@code RATE_LIMITED}. */
+    @WithDefault("2s")
+    Duration maxWait();
+
+    /**
+     * Added to the one second a call is counted after its answer, against clock-rate differences between this host
+     * and Bitget.
+     */
+    @WithDefault("20ms")
+    Duration safetyMargin();
+
+    /**
+     * Where the counts live: {@code memory} (this instance alone) or {@code redis} (shared by every instance that
+     * uses the same Redis, {@code quarkus.redis.hosts}).
+     */
+    @WithDefault("memory")
+    RateLimitStore store();
+
+    /** The {@code redis} store. */
+    Redis redis();
+
+    interface Redis {
+
+        /**
+         * The longest a limiter command may take before this instance falls back to its in-process limiter. Redis
+         * answers in well under a millisecond on a healthy network.
+         */
+        @WithDefault("250ms")
+        Duration commandTimeout();
+
+        /** The longest a new connection to Redis may take; also applied to {@code quarkus.redis.tcp.connection-timeout}. */
+        @WithDefault("500ms")
+        Duration connectTimeout();
+
+        /** How often an instance that fell back to its in-process limiter checks whether Redis is back. */
+        @WithDefault("5s")
+        Duration recheckInterval();
+
+        /**
+         * How long a call in flight stays counted if its instance never reports its end (it crashed, or lost Redis
+         * meanwhile). Longer than any call can last: connect plus read timeout of the Bitget client.
+         */
+        @WithDefault("15s")
+        Duration lease();
+
+        /** Prefix of the limiter's Redis keys, to share one Redis with other applications. */
+        @WithDefault("bitget-margin:rate-limit")
+        String keyPrefix();
+    }
+
+    /** Bitget's limit for an endpoint, per account and second. */
+    default int limit(BitgetEndpoint endpoint) {
+        return endpoint == BitgetEndpoint.SET_MARGIN_MODE ? setMarginModePerSecond() : accountReadsPerSecond();
+    }
+}

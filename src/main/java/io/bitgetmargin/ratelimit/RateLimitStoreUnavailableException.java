@@ -1,0 +1,9 @@
+package io.bitgetmargin.ratelimit;
+
+/** Redis did not answer a limiter command in time, or answered with an error; the caller has not been admitted. */
+final class RateLimitStoreUnavailableException extends RuntimeException {
+
+    RateLimitStoreUnavailableException(String reason, Throwable cause) {
+        super("the Redis rate-limit store is unavailable: " + reason, cause, false, false);
+    }
+}

@@ -1,0 +1,324 @@
+package io.bitgetmargin.ratelimit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+import io.bitgetmargin.bitget.BitgetEndpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * The {@link InProcessRateLimiter}'s algorithm on counts kept in Redis, so that every instance sharing the Redis
+ * shares each account's budget.
+ * <p>
+ * Why our own Lua script rather than a library? Bucket4j's Redis integrations need Lettuce, Jedis or Redisson
+ * next to the Quarkus Redis client (a second connection pool, and native-image configuration of their own), and
+ * they offer token buckets, which space sends: the resilience issue's load run showed that this cannot bound what
+ * Bitget receives. The script below is a few lines and runs on the Quarkus client already configured.
+ * <p>
+ * Per account and endpoint, one sorted set holds the calls that are counted, scored by the time they stop being
+ * counted: a call in flight until {@code now + lease} (a bound on its duration, should its instance never report
+ * the end), a call that has ended until one second (plus the safety margin) after its end. Acquiring drops the
+ * members whose time has passed and adds one if fewer than the limit remain; releasing re-scores the member to
+ * {@code now + hold}. Each is one script, so Redis runs it atomically: no instance can read a count that another is
+ * about to change.
+ * <p>
+ * Time comes from Redis ({@code TIME}) inside the scripts, never from the instances. Instances on different hosts
+ * disagree about the time by milliseconds to seconds, which is the size of the window itself; one clock shared by
+ * every acquisition and release makes those differences irrelevant. Redis runs scripts with effect replication,
+ * so reading {@code TIME} in a script that writes is allowed (Redis 5 and later).
+ * <p>
+ * Waiting callers of one instance queue in order here; only the head of a queue asks Redis, when Redis says the
+ * next slot frees. Any failure to get an answer from Redis in time fails every waiter of the queue with
+ * {@link RateLimitStoreUnavailableException}, for {@link AccountRateLimiter} to hand them to the in-process limiter.
+ */
+final class RedisRateLimiter implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(RedisRateLimiter.class);
+
+    /**
+     * KEYS[1]: the account's set for one endpoint. ARGV: limit, lease (ms), hold (ms), member. Answers
+     * {1, 0} when admitted, or {0, ms until the earliest counted call stops being counted, at most hold}: a call in
+     * flight stays counted for at least hold after it ends, so no slot can free sooner than that.
+     */
+    static final String ACQUIRE = """
+            local now_parts = redis.call('TIME')
+            local now = tonumber(now_parts[1]) * 1000 + math.floor(tonumber(now_parts[2]) / 1000)
+            local limit, lease, hold = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+            if redis.call('ZCARD', KEYS[1]) < limit then
+              redis.call('ZADD', KEYS[1], now + lease, ARGV[4])
+              redis.call('PEXPIRE', KEYS[1], lease + hold)
+              return {1, 0}
+            end
+            local earliest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+            return {0, math.max(1, math.min(tonumber(earliest[2]) - now, hold))}
+            """;
+
+    /**
+     * KEYS[1]: as above. ARGV: hold (ms), member. Counts the member for hold from now, if it is still counted (XX:
+     * a member dropped after its lease is not brought back); keeps the set alive at least that long.
+     */
+    static final String RELEASE = """
+            local now_parts = redis.call('TIME')
+            local now = tonumber(now_parts[1]) * 1000 + math.floor(tonumber(now_parts[2]) / 1000)
+            local hold = tonumber(ARGV[1])
+            redis.call('ZADD', KEYS[1], 'XX', now + hold, ARGV[2])
+            if redis.call('PTTL', KEYS[1]) < hold then
+              redis.call('PEXPIRE', KEYS[1], hold)
+            end
+            return 1
+            """;
+
+    private static final String ACQUIRE_SHA = sha1(ACQUIRE);
+    private static final String RELEASE_SHA = sha1(RELEASE);
+
+    private record LaneKey(String accountId, BitgetEndpoint endpoint) {
+    }
+
+    private final Redis redis;
+    private final RateLimitConfig config;
+    private final MeterRegistry meters;
+    private final long holdMillis;
+    /** Names this instance's members, so that two instances never produce the same member; not a secret. */
+    private final String instanceId = Long.toHexString(ThreadLocalRandom.current().nextLong());
+    private final AtomicLong sequence = new AtomicLong();
+    private final Map<LaneKey, Lane> lanes = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "bitget-rate-limiter-redis");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    RedisRateLimiter(Redis redis, RateLimitConfig config, MeterRegistry meters) {
+        this.redis = redis;
+        this.config = config;
+        this.meters = meters;
+        this.holdMillis = Duration.ofSeconds(1).plus(config.safetyMargin()).toMillis();
+    }
+
+    /**
+     * Waits, at most {@code maxWait}, for a permit to call {@code endpoint} for the account known to Redis as
+     * {@code accountId} (a one-way hash, never a credential).
+     *
+     * @return the permit; fails with {@link RateLimitExceededException} when the wait would exceed {@code maxWait},
+     *         with {@link RateLimitStoreUnavailableException} when Redis did not answer in time
+     */
+    Uni<Permit> acquire(String accountId, BitgetEndpoint endpoint, Duration maxWait) {
+        Lane lane = lanes.computeIfAbsent(new LaneKey(accountId, endpoint), key -> new Lane(key, config.limit(endpoint)));
+        return Uni.createFrom().emitter(emitter -> lane.enqueue(emitter, System.nanoTime(), maxWait));
+    }
+
+    /** Answers when Redis answers a {@code PING} within the command timeout. */
+    Uni<Void> ping() {
+        return bounded(redis.send(Request.cmd(Command.PING))).replaceWithVoid();
+    }
+
+    private String redisKey(LaneKey key) {
+        return config.redis().keyPrefix() + ":" + key.accountId() + ":" + key.endpoint().tag();
+    }
+
+    /** Runs a script by its digest, sending its text only when this Redis has not seen it yet. */
+    private Uni<Response> script(String sha, String text, String key, Object... args) {
+        return bounded(redis.send(scriptRequest(Command.EVALSHA, sha, key, args))
+                .onFailure(failure -> String.valueOf(failure.getMessage()).startsWith("NOSCRIPT"))
+                .recoverWithUni(() -> redis.send(scriptRequest(Command.EVAL, text, key, args))));
+    }
+
+    private static Request scriptRequest(Command command, String script, String key, Object... args) {
+        Request request = Request.cmd(command).arg(script).arg(1).arg(key);
+        for (Object arg : args) {
+            request.arg(String.valueOf(arg));
+        }
+        return request;
+    }
+
+    private <T> Uni<T> bounded(Uni<T> command) {
+        return command.ifNoItem().after(config.redis().commandTimeout())
+                .failWith(() -> new RateLimitStoreUnavailableException("no answer from Redis within "
+                        + config.redis().commandTimeout().toMillis() + " ms", null));
+    }
+
+    /** The waiters of one instance for one account and endpoint. All state is guarded by the instance's monitor. */
+    private final class Lane {
+        private final LaneKey key;
+        private final String redisKey;
+        private final int limit;
+        private final Deque<Waiter> waiters = new ArrayDeque<>();
+        /** The head is being answered by Redis, or waits for the time Redis named. */
+        private boolean asking;
+
+        Lane(LaneKey key, int limit) {
+            this.key = key;
+            this.redisKey = redisKey(key);
+            this.limit = limit;
+        }
+
+        void enqueue(UniEmitter<? super Permit> emitter, long since, Duration maxWait) {
+            Waiter waiter = new Waiter(emitter, since);
+            synchronized (this) {
+                // As in-process: more waiters than the limit can serve within maxWait need not wait.
+                long holdNanos = TimeUnit.MILLISECONDS.toNanos(holdMillis);
+                long servable = (long) limit * Math.max(1, (maxWait.toNanos() + holdNanos - 1) / holdNanos);
+                if (waiters.size() >= servable) {
+                    reject(waiter);
+                    return;
+                }
+                waiters.addLast(waiter);
+                emitter.onTermination(() -> cancel(waiter));
+                waiter.deadline = timers.schedule(() -> expire(waiter), maxWait.toNanos(), TimeUnit.NANOSECONDS);
+                askForHead();
+            }
+        }
+
+        private synchronized void askForHead() {
+            if (asking || waiters.isEmpty()) {
+                return;
+            }
+            asking = true;
+            String member = instanceId + ":" + sequence.incrementAndGet();
+            script(ACQUIRE_SHA, ACQUIRE, redisKey, limit, config.redis().lease().toMillis(), holdMillis, member)
+                    .subscribe().with(reply -> answered(member, reply), this::failed);
+        }
+
+        private synchronized void answered(String member, Response reply) {
+            if (reply.get(0).toInteger() == 1) {
+                asking = false;
+                Waiter waiter = waiters.pollFirst();
+                RedisPermit permit = new RedisPermit(redisKey, member, waiter == null ? Duration.ZERO : waited(waiter));
+                if (waiter == null) {
+                    // The caller gave up while Redis answered: the slot counts as a short call.
+                    permit.release();
+                } else {
+                    waiter.deadline.cancel(false);
+                    meters.timer("bitget.margin.limiter.wait", "endpoint", key.endpoint().tag(), "store", "redis")
+                            .record(permit.waited());
+                    waiter.emitter.complete(permit);
+                }
+                askForHead();
+            } else {
+                timers.schedule(this::askAgain, reply.get(1).toLong(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private synchronized void askAgain() {
+            asking = false;
+            askForHead();
+        }
+
+        private void failed(Throwable failure) {
+            RateLimitStoreUnavailableException unavailable = failure instanceof RateLimitStoreUnavailableException same
+                    ? same : new RateLimitStoreUnavailableException(describe(failure), failure);
+            Deque<Waiter> handedOver;
+            synchronized (this) {
+                asking = false;
+                handedOver = new ArrayDeque<>(waiters);
+                waiters.clear();
+            }
+            for (Waiter waiter : handedOver) {
+                waiter.deadline.cancel(false);
+                waiter.emitter.fail(unavailable);
+            }
+        }
+
+        private synchronized void expire(Waiter waiter) {
+            if (waiters.remove(waiter)) {
+                reject(waiter);
+            }
+        }
+
+        private synchronized void cancel(Waiter waiter) {
+            waiters.remove(waiter);
+        }
+
+        private Duration waited(Waiter waiter) {
+            return Duration.ofNanos(System.nanoTime() - waiter.since);
+        }
+
+        private void reject(Waiter waiter) {
+            meters.counter("bitget.margin.limiter.rejections", "endpoint", key.endpoint().tag(), "store", "redis")
+                    .increment();
+            waiter.emitter.fail(new RateLimitExceededException(key.endpoint(), Duration.ofSeconds(1)));
+        }
+    }
+
+    private final class RedisPermit implements Permit {
+        private final String redisKey;
+        private final String member;
+        private final Duration waited;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        RedisPermit(String redisKey, String member, Duration waited) {
+            this.redisKey = redisKey;
+            this.member = member;
+            this.waited = waited;
+        }
+
+        @Override
+        public Duration waited() {
+            return waited;
+        }
+
+        @Override
+        public void release() {
+            if (released.compareAndSet(false, true)) {
+                // Should this fail, the call stays counted until its lease ends: too careful, never too generous.
+                script(RELEASE_SHA, RELEASE, redisKey, holdMillis, member).subscribe().with(
+                        ignored -> {
+                        }, failure -> LOG.debugf("could not report the end of a call to Redis: %s",
+                                failure.getClass().getSimpleName()));
+            }
+        }
+    }
+
+    private static final class Waiter {
+        final UniEmitter<? super Permit> emitter;
+        final long since;
+        ScheduledFuture<?> deadline;
+
+        Waiter(UniEmitter<? super Permit> emitter, long since) {
+            this.emitter = emitter;
+            this.since = since;
+        }
+    }
+
+    /** The failure's type and message, without any credentials a Redis URI in the message might carry. */
+    static String describe(Throwable failure) {
+        String message = failure.getMessage() == null ? "" : ": " + failure.getMessage().replaceAll("//[^/@\\s]*@", "//***@");
+        return failure.getClass().getSimpleName() + message;
+    }
+
+    private static String sha1(String script) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-1", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+    }
+}

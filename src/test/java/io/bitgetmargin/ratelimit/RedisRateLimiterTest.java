@@ -1,0 +1,260 @@
+package io.bitgetmargin.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.bitgetmargin.bitget.BitgetEndpoint;
+import io.bitgetmargin.testing.LoopbackRedis;
+import io.bitgetmargin.testing.RequiresRedisServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Redis;
+
+/** The Redis store's algorithm against a real redis-server, with two limiters standing for two instances. */
+@RequiresRedisServer
+class RedisRateLimiterTest {
+
+    private static final BitgetEndpoint CHANGE = BitgetEndpoint.SET_MARGIN_MODE;
+    private static final Duration QUICK = Duration.ofMillis(300);
+
+    private static LoopbackRedis server;
+    private static Vertx vertx;
+    private Redis client;
+    private RedisRateLimiter first;
+    private RedisRateLimiter second;
+
+    @BeforeAll
+    static void startRedis() {
+        server = new LoopbackRedis().startServer();
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        vertx.closeAndAwait();
+        server.stopServer();
+    }
+
+    @BeforeEach
+    void twoInstances() throws Exception {
+        server.command("FLUSHALL");
+        client = Redis.createClient(vertx, server.url());
+        first = new RedisRateLimiter(client, config(Duration.ofMillis(250)), new SimpleMeterRegistry());
+        second = new RedisRateLimiter(client, config(Duration.ofMillis(250)), new SimpleMeterRegistry());
+    }
+
+    @AfterEach
+    void closeInstances() {
+        first.close();
+        second.close();
+        client.close();
+    }
+
+    static RateLimitConfig config(Duration commandTimeout) {
+        return new RateLimitConfig() {
+            @Override
+            public int setMarginModePerSecond() {
+                return 5;
+            }
+
+            @Override
+            public int accountReadsPerSecond() {
+                return 10;
+            }
+
+            @Override
+            public Duration maxWait() {
+                return Duration.ofSeconds(2);
+            }
+
+            @Override
+            public Duration safetyMargin() {
+                return Duration.ZERO;
+            }
+
+            @Override
+            public RateLimitStore store() {
+                return RateLimitStore.REDIS;
+            }
+
+            @Override
+            public Redis redis() {
+                return new Redis() {
+                    @Override
+                    public Duration commandTimeout() {
+                        return commandTimeout;
+                    }
+
+                    @Override
+                    public Duration connectTimeout() {
+                        return Duration.ofMillis(500);
+                    }
+
+                    @Override
+                    public Duration recheckInterval() {
+                        return Duration.ofSeconds(1);
+                    }
+
+                    @Override
+                    public Duration lease() {
+                        return Duration.ofSeconds(15);
+                    }
+
+                    @Override
+                    public String keyPrefix() {
+                        return "test:rate-limit";
+                    }
+                };
+            }
+        };
+    }
+
+    private static Permit now(RedisRateLimiter limiter, String account) {
+        return limiter.acquire(account, CHANGE, Duration.ofSeconds(2)).await().atMost(QUICK);
+    }
+
+    private static CompletableFuture<Permit> later(RedisRateLimiter limiter, String account, Duration maxWait) {
+        return limiter.acquire(account, CHANGE, maxWait).subscribeAsCompletionStage();
+    }
+
+    @Test
+    void twoInstancesShareOneBudgetPerAccount() throws Exception {
+        List<Permit> permits = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            permits.add(now(first, "account-a"));
+        }
+        for (int i = 0; i < 2; i++) {
+            permits.add(now(second, "account-a"));
+        }
+        CompletableFuture<Permit> sixth = later(second, "account-a", Duration.ofSeconds(3));
+        Thread.sleep(500);
+        assertFalse(sixth.isDone(), "five calls are in flight: the sixth waits, whichever instance asks");
+
+        permits.get(0).release();
+        Permit admitted = sixth.get(3, TimeUnit.SECONDS);
+        assertTrue(admitted.waited().toMillis() >= 1400,
+                "admitted one second after the first call ended, not before: waited " + admitted.waited());
+    }
+
+    @Test
+    void budgetsOfTwoAccountsDoNotInterfere() {
+        for (int i = 0; i < 5; i++) {
+            now(first, "account-a");
+        }
+        for (int i = 0; i < 5; i++) {
+            now(second, "account-b");
+        }
+        for (int i = 0; i < 10; i++) {
+            first.acquire("account-a", BitgetEndpoint.ACCOUNT, Duration.ofSeconds(2)).await().atMost(QUICK);
+        }
+    }
+
+    @Test
+    void admitsExactlyTheLimitAmongConcurrentCallersOfBothInstances() throws Exception {
+        List<CompletableFuture<Permit>> callers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            callers.add(later(i % 2 == 0 ? first : second, "account-a", Duration.ofMillis(800)));
+        }
+        CompletableFuture.allOf(callers.stream().map(caller -> caller.handle((permit, failure) -> null))
+                .toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+
+        long admitted = callers.stream().filter(caller -> !caller.isCompletedExceptionally()).count();
+        assertEquals(5, admitted, "no call ended, so no more than five may have been admitted");
+        for (CompletableFuture<Permit> caller : callers) {
+            if (caller.isCompletedExceptionally()) {
+                CompletionException refused = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class, caller::join);
+                assertInstanceOf(RateLimitExceededException.class, refused.getCause());
+            }
+        }
+        assertEquals(5L, server.command("ZCARD", "test:rate-limit:account-a:set-margin-mode"));
+    }
+
+    @Test
+    void aCallThatEndedStaysCountedForOneSecond() throws Exception {
+        List<Permit> permits = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            permits.add(now(first, "account-a"));
+        }
+        permits.forEach(Permit::release);
+        Permit next = later(second, "account-a", Duration.ofSeconds(3)).get(3, TimeUnit.SECONDS);
+        assertTrue(next.waited().toMillis() >= 900, "waited " + next.waited());
+    }
+
+    @Test
+    void keysAndValuesHoldOnlyTheGivenAccountIdCountsAndTimes() throws Exception {
+        now(first, "0123abcd").release();
+        now(second, "0123abcd");
+        assertEquals(List.of("test:rate-limit:0123abcd:set-margin-mode"), server.command("KEYS", "*"));
+        @SuppressWarnings("unchecked")
+        List<String> membersAndScores = (List<String>) server.command("ZRANGE",
+                "test:rate-limit:0123abcd:set-margin-mode", "0", "-1", "WITHSCORES");
+        assertEquals(4, membersAndScores.size());
+        for (int i = 0; i < membersAndScores.size(); i += 2) {
+            assertTrue(membersAndScores.get(i).matches("[0-9a-f]+:\\d+"), "an instance id and a sequence number");
+            assertTrue(membersAndScores.get(i + 1).matches("\\d+"), "a time in milliseconds");
+        }
+        long ttl = (Long) server.command("PTTL", "test:rate-limit:0123abcd:set-margin-mode");
+        assertTrue(ttl > 0 && ttl <= 16_000, "the set expires by itself: " + ttl);
+    }
+
+    @Test
+    void aScriptUnknownToRedisIsSentOnce() throws Exception {
+        now(first, "account-a").release();
+        server.command("SCRIPT", "FLUSH");
+        now(second, "account-a");
+        assertEquals(2L, server.command("ZCARD", "test:rate-limit:account-a:set-margin-mode"));
+    }
+
+    @Test
+    void failsFastWhenRedisIsGone() throws Exception {
+        server.kill();
+        try {
+            CompletableFuture<Permit> caller = later(first, "account-a", Duration.ofSeconds(2));
+            CompletionException failure = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                    () -> caller.orTimeout(2, TimeUnit.SECONDS).join());
+            assertInstanceOf(RateLimitStoreUnavailableException.class, failure.getCause());
+        } finally {
+            server.restart();
+        }
+    }
+
+    @Test
+    void failsWithinTheCommandTimeoutWhenRedisHangs() throws Exception {
+        // DEBUG SLEEP blocks the single-threaded server: the limiter must not wait for it.
+        Thread sleeper = new Thread(() -> {
+            try {
+                server.command("DEBUG", "SLEEP", "1.5");
+            } catch (Exception ignored) {
+                // the server answers OK after the sleep
+            }
+        });
+        sleeper.start();
+        Thread.sleep(100);
+        CompletableFuture<Permit> caller = later(first, "account-a", Duration.ofSeconds(5));
+        CompletionException failure = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                () -> caller.orTimeout(1, TimeUnit.SECONDS).join());
+        assertInstanceOf(RateLimitStoreUnavailableException.class, failure.getCause());
+        sleeper.join();
+    }
+
+    @Test
+    void describesFailuresWithoutCredentials() {
+        String described = RedisRateLimiter.describe(new IllegalStateException("cannot connect to redis://user:s3cret@cache:6379"));
+        assertEquals("IllegalStateException: cannot connect to redis://***@cache:6379", described);
+    }
+}
