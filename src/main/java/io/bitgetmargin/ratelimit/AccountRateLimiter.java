@@ -110,7 +110,7 @@ public class AccountRateLimiter {
     }
 
     /** While degraded, asks Redis whether it is back; never more than one check at a time. */
-    @Scheduled(every = "${bitget-margin.rate-limit.redis.recheck-interval:5s}", delay = 1,
+    @Scheduled(every = "${bitget-margin.rate-limit.redis.recheck-interval:5s}", identity = "rate-limit-store-recheck",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> recheckRedis() {
         if (redis == null || degradedSince.get() == null) {
@@ -129,7 +129,7 @@ public class AccountRateLimiter {
         if (degradedSince.compareAndSet(null, Instant.now())) {
             meters.counter("bitget.margin.limiter.store.fallbacks").increment();
             LOG.warnf("Redis rate-limit store unavailable (%s): limiting in this instance only until Redis answers"
-                    + " again, checked every %s", failure.getMessage(), config.redis().recheckInterval());
+                    + " again, checked every %d ms", failure.getMessage(), config.redis().recheckInterval().toMillis());
         }
     }
 

@@ -4,6 +4,6 @@ package io.bitgetmargin.ratelimit;
 final class RateLimitStoreUnavailableException extends RuntimeException {
 
     RateLimitStoreUnavailableException(String reason, Throwable cause) {
-        super("the Redis rate-limit store is unavailable: " + reason, cause, false, false);
+        super(reason, cause, false, false);
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.bitgetmargin.testing.LambdaLimits;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.SeenCalls;
 import io.bitgetmargin.testing.Simulator;

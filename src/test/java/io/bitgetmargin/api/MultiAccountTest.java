@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.bitgetmargin.testing.LambdaLimits;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.SeenCalls;
 import io.bitgetmargin.testing.Simulator;

@@ -1,22 +1,22 @@
-package io.bitgetmargin.api;
+package io.bitgetmargin.testing;
 
 /**
  * Tags of tests that cannot hold under the {@code lambda} profile's mock event server, which the profile excludes.
  * They run in the default build.
  */
-final class LambdaLimits {
+public final class LambdaLimits {
 
     /**
      * Needs several facade requests served at the same time. A Lambda instance serves one event at a time (Lambda
      * scales by instances, which share nothing in memory), so nothing queues inside one instance.
      */
-    static final String CONCURRENT_CALLERS = "concurrent-callers";
+    public static final String CONCURRENT_CALLERS = "concurrent-callers";
 
     /**
      * One request that runs for more than 30 s under the mock event server (the 60-symbol batch: about 10 s over HTTP).
      * API Gateway cuts integrations at 29 s too, so on Lambda keep batches small.
      */
-    static final String LONG_REQUEST = "long-request";
+    public static final String LONG_REQUEST = "long-request";
 
     private LambdaLimits() {
     }

@@ -1,0 +1,180 @@
+package io.bitgetmargin.ratelimit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.bitgetmargin.testing.LambdaLimits;
+import io.bitgetmargin.testing.LoopbackBitget;
+import io.bitgetmargin.testing.LoopbackRedis;
+import io.bitgetmargin.testing.RequiresRedisServer;
+import io.bitgetmargin.testing.SeenCalls;
+import io.bitgetmargin.testing.Simulator;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** The facade with {@code store=redis}: what lands in Redis, two accounts, and Redis dying and coming back. */
+@QuarkusTest
+@RequiresRedisServer
+@TestProfile(RedisStoreTest.RedisStoreProfile.class)
+@WithTestResource(LoopbackBitget.class)
+@WithTestResource(LoopbackRedis.class)
+class RedisStoreTest {
+
+    private static final Path LOG = Path.of("target", "redis-store-test.log");
+
+    public static class RedisStoreProfile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "bitget.accounts.alice.api-key", "alice-key",
+                    "bitget.accounts.alice.secret-key", "alice-secret",
+                    "bitget.accounts.alice.passphrase", "alice-passphrase",
+                    "quarkus.log.file.enabled", "true",
+                    "quarkus.log.file.path", LOG.toString());
+        }
+    }
+
+    @BeforeEach
+    void registerAlice() {
+        Simulator.reset();
+        Simulator.key("alice-key", "alice-secret", "alice-passphrase", false);
+    }
+
+    private static ValidatableResponse put(String account, String symbol, String mode) {
+        var request = given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("symbol", symbol, "marginMode", mode));
+        if (account != null) {
+            request.header("X-Bitget-Account", account);
+        }
+        return request.when().put("/v1/margin-mode").then();
+    }
+
+    private static String readinessStore() {
+        return given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .extract().path("checks.find { it.name == 'bitget' }.data.rateLimitStore");
+    }
+
+    private static String sha256Prefix(String value) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 32);
+    }
+
+    @Test
+    void countsInRedisUnderADigestOfTheApiKeyAndNothingSecret() throws Exception {
+        assertEquals("redis", readinessStore());
+        put(null, "BTCUSDT", "isolated").statusCode(200).body("outcome", equalTo("CHANGED"));
+        put("alice", "BTCUSDT", "isolated").statusCode(200);
+
+        @SuppressWarnings("unchecked")
+        List<String> keys = (List<String>) LoopbackRedis.current().command("KEYS", "*");
+        String defaultAccount = "bitget-margin:rate-limit:" + sha256Prefix(LoopbackBitget.API_KEY);
+        String alice = "bitget-margin:rate-limit:" + sha256Prefix("alice-key");
+        assertEquals(java.util.Set.of(alice + ":account", alice + ":set-margin-mode", defaultAccount + ":account",
+                defaultAccount + ":set-margin-mode"), java.util.Set.copyOf(keys));
+        StringBuilder everything = new StringBuilder(String.join(" ", keys));
+        for (String key : keys) {
+            everything.append(' ').append(LoopbackRedis.current().command("ZRANGE", key, "0", "-1", "WITHSCORES"));
+        }
+        for (String secret : List.of(LoopbackBitget.API_KEY, LoopbackBitget.SECRET_KEY, LoopbackBitget.PASSPHRASE,
+                "alice-key", "alice-secret", "alice-passphrase", "alice", "default")) {
+            assertFalse(everything.toString().contains(secret), secret + " in Redis: " + everything);
+        }
+    }
+
+    @Test
+    @Tag(LambdaLimits.CONCURRENT_CALLERS)
+    void accountsDoNotShareABudget() throws Exception {
+        for (String key : List.of(LoopbackBitget.API_KEY, "alice-key")) {
+            for (int i = 0; i < 5; i++) {
+                Simulator.arrange(key, "R" + i + "USDT", Map.of("productType", "USDT-FUTURES", "marginCoin", "USDT"));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String account : List.of("default", "alice")) {
+                for (int i = 0; i < 5; i++) {
+                    String symbol = "R" + i + "USDT";
+                    answers.add(pool.submit(() -> put(account, symbol, "isolated").extract().statusCode()));
+                }
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(200, answer.get(30, TimeUnit.SECONDS));
+            }
+            List<Map<String, Object>> changes = Simulator.requests(Simulator.SET_MARGIN_MODE);
+            assertEquals(10, changes.size());
+            assertEquals(10, SeenCalls.maxInAnySecond(changes), "five per account in one second: nobody waited");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void fallsBackToInProcessLimitingWhenRedisDiesAndReturnsWhenItIsBack() throws Exception {
+        long logBefore = Files.exists(LOG) ? Files.size(LOG) : 0;
+        LoopbackRedis.current().kill();
+        try {
+            for (int i = 0; i < 6; i++) {
+                put(null, "ETHUSDT", i % 2 == 0 ? "isolated" : "crossed").statusCode(200);
+            }
+            assertThat(readinessStore(), "memory (fallback: redis unreachable since ");
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertTrue(metrics.contains("bitget_margin_limiter_store_degraded 1.0"), metrics);
+            String log = newLog(logBefore);
+            assertEquals(1, count(log, "Redis rate-limit store unavailable"), "one warning, not one per request:\n" + log);
+        } finally {
+            LoopbackRedis.current().restart();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!readinessStore().equals("redis") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals("redis", readinessStore());
+        put(null, "ETHUSDT", "isolated").statusCode(200);
+        assertTrue(((Long) LoopbackRedis.current().command("DBSIZE")) > 0, "counting in Redis again");
+        assertTrue(given().get("/q/metrics").then().extract().asString().contains("bitget_margin_limiter_store_degraded 0.0"));
+        assertEquals(1, count(newLog(logBefore), "Redis rate-limit store is back"));
+    }
+
+    private static void assertThat(String actual, String prefix) {
+        org.hamcrest.MatcherAssert.assertThat(actual, startsWith(prefix));
+    }
+
+    private static String newLog(long from) throws Exception {
+        byte[] all = Files.readAllBytes(LOG);
+        return new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8);
+    }
+
+    private static int count(String text, String needle) {
+        int count = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
