@@ -4,7 +4,10 @@
 # set-margin-mode calls the simulator saw in any 1 s window; exits 1 if that exceeds 5, if Bitget answered 429, or
 # if any caller got no definitive answer. Loopback only.
 #
-#   bench/load-test.sh [callers] [requests-per-caller]
+#   bench/load-test.sh [callers] [requests-per-caller] [instances] [memory|redis]
+#
+# With several instances the callers take turns among them; with redis they share a redis-server on a loopback
+# port (e.g. bench/load-test.sh 60 4 2 redis, the two-instance run of BENCHMARKS.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,4 +16,4 @@ if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -d target/test-classes ]; 
 fi
 ./mvnw -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 exec java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
-  io.bitgetmargin.load.LoadRun "${1:-50}" "${2:-4}"
+  io.bitgetmargin.load.LoadRun "${1:-50}" "${2:-4}" "${3:-1}" "${4:-memory}"

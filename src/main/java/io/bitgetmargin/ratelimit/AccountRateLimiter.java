@@ -81,6 +81,10 @@ public class AccountRateLimiter {
                     + " (for example redis://redis:6379), or BITGET_MARGIN_RATE_LIMIT_STORE=memory for one instance");
         }
         this.redis = config.store() == RateLimitStore.REDIS ? new RedisRateLimiter(redisClient.get(), config, meters) : null;
+        if (redis != null) {
+            // Without waiting: an unreachable Redis at start-up is a fallback like any other, not a failed start.
+            redis.prepare().subscribe().with(ready -> LOG.debug("Redis rate-limit store ready"), this::fellBack);
+        }
         meters.gauge("bitget.margin.limiter.store.degraded", degradedSince, since -> since.get() == null ? 0 : 1);
     }
 

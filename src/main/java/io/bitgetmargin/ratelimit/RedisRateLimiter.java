@@ -135,6 +135,21 @@ final class RedisRateLimiter implements AutoCloseable {
         return bounded(redis.send(Request.cmd(Command.PING))).replaceWithVoid();
     }
 
+    /**
+     * Opens a connection and loads both scripts, within the connect and command timeouts together: the first
+     * acquisition of a cold instance would otherwise pay for the connection and the script's text.
+     */
+    Uni<Void> prepare() {
+        return redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(ACQUIRE))
+                .flatMap(loaded -> redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(RELEASE)))
+                .ifNoItem().after(config.redis().connectTimeout().plus(config.redis().commandTimeout()))
+                .failWith(() -> new RateLimitStoreUnavailableException("no connection to Redis within "
+                        + config.redis().connectTimeout().plus(config.redis().commandTimeout()).toMillis() + " ms", null))
+                .onFailure(failure -> !(failure instanceof RateLimitStoreUnavailableException))
+                .transform(failure -> new RateLimitStoreUnavailableException(describe(failure), failure))
+                .replaceWithVoid();
+    }
+
     private String redisKey(LaneKey key) {
         return config.redis().keyPrefix() + ":" + key.accountId() + ":" + key.endpoint().tag();
     }

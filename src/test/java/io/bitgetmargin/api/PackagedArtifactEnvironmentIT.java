@@ -9,10 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +28,6 @@ import io.restassured.http.ContentType;
  */
 class PackagedArtifactEnvironmentIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final long START_TIMEOUT_SECONDS = 60;
 
     private static LoopbackBitget bitget;
@@ -51,33 +46,11 @@ class PackagedArtifactEnvironmentIT {
     }
 
     private static Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("QUARKUS_HTTP_PORT", "0");
-        environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        environment.put("QUARKUS_REST_CLIENT_BITGET_URL", bitgetUrl);
-        environment.put("BITGET_API_KEY", LoopbackBitget.API_KEY);
-        environment.put("BITGET_SECRET_KEY", LoopbackBitget.SECRET_KEY);
-        environment.put("BITGET_PASSPHRASE", LoopbackBitget.PASSPHRASE);
-        environment.put("BITGET_MARGIN_API_TOKENS", "env-token-1, env-token-2");
-        return environment;
-    }
-
-    /** The packaged artifact: the native executable under {@code -Dnative}, the fast-jar otherwise. */
-    private static List<String> command() {
-        if (Boolean.getBoolean("quarkus.native.enabled")) {
-            Path binary = Path.of(System.getProperty("native.image.path"));
-            assertTrue(Files.isExecutable(binary), "build the native executable first: " + binary);
-            return List.of(binary.toString());
-        }
-        assertTrue(Files.exists(JAR), "package the application first: " + JAR);
-        return List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString());
+        return ServiceProcess.environment(bitgetUrl, "env-token-1, env-token-2");
     }
 
     private static Process start(Map<String, String> environment) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("BITGET") || name.startsWith("QUARKUS"));
-        builder.environment().putAll(environment);
-        return builder.start();
+        return ServiceProcess.startPackaged(environment);
     }
 
     @Test

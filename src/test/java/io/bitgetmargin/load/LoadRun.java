@@ -5,8 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.bitgetmargin.testing.LoopbackBitget;
+import io.bitgetmargin.testing.LoopbackRedis;
 import io.bitgetmargin.testing.SeenCalls;
 import io.bitgetmargin.testing.ServiceProcess;
 import io.bitgetmargin.testing.Simulator;
@@ -28,7 +27,9 @@ import io.bitgetmargin.testing.Simulator;
 /**
  * A bounded load run: the packaged jar against the loopback Bitget simulator, {@code callers} concurrent callers
  * on one API key, each flipping the margin mode of its own symbol {@code requests} times through the facade (each
- * call a read and a change). Prints throughput and
+ * call a read and a change). With {@code instances} above 1, that many jars share the simulator and the callers
+ * take turns among them; with the {@code redis} store they also share a redis-server started on a loopback port
+ * (which needs {@code redis-server} installed). Prints throughput and
  * latency percentiles, and fails (exit 1) when the simulator saw more than 5 set-margin-mode calls in any 1 s
  * window, when Bitget answered 429, or when a caller got anything but 200 or 429 (nothing lost, nothing hanging).
  * <p>
@@ -36,11 +37,10 @@ import io.bitgetmargin.testing.Simulator;
  */
 public final class LoadRun {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final String TOKEN = "load-token";
 
-    private record Answer(int status, String outcome, long nanos) {
+    private record Answer(String facade, int status, String outcome, long nanos) {
     }
 
     private static final Pattern OUTCOME = Pattern.compile("\"outcome\":\"(\\w+)\"");
@@ -48,25 +48,42 @@ public final class LoadRun {
     public static void main(String[] args) throws Exception {
         int callers = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int instances = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        String store = args.length > 3 ? args[3] : "memory";
 
         LoopbackBitget bitget = new LoopbackBitget();
         String bitgetUrl = bitget.startServer();
         System.setProperty("loopback-bitget.url", bitgetUrl);
-        Process service = startService(bitgetUrl);
+        LoopbackRedis redis = "redis".equals(store) ? new LoopbackRedis().startServer() : null;
+        Map<String, String> storeEnvironment = redis == null ? Map.of("BITGET_MARGIN_RATE_LIMIT_STORE", store)
+                : Map.of("BITGET_MARGIN_RATE_LIMIT_STORE", store, "QUARKUS_REDIS_HOSTS", redis.url());
+        List<Process> services = new ArrayList<>();
         try {
-            int port = awaitPort(service);
+            List<String> facades = new ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                services.add(startService(bitgetUrl, storeEnvironment));
+            }
+            for (Process service : services) {
+                facades.add("http://127.0.0.1:" + awaitPort(service));
+            }
             Simulator.reset();
             for (int caller = 0; caller < callers; caller++) {
                 Simulator.arrange("LOAD" + caller + "USDT", Map.of("productType", "USDT-FUTURES", "marginCoin", "USDT"));
             }
-            run("http://127.0.0.1:" + port, callers, requests);
+            System.out.printf("%d instance(s), rate-limit store %s%n", instances, store);
+            run(facades, callers, requests);
         } finally {
-            ServiceProcess.stop(service);
+            for (Process service : services) {
+                ServiceProcess.stop(service);
+            }
+            if (redis != null) {
+                redis.stopServer();
+            }
             bitget.stop();
         }
     }
 
-    private static void run(String facade, int callers, int requests) throws Exception {
+    private static void run(List<String> facades, int callers, int requests) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
@@ -75,6 +92,7 @@ public final class LoadRun {
             List<Future<?>> running = new ArrayList<>();
             for (int caller = 0; caller < callers; caller++) {
                 int id = caller;
+                String facade = facades.get(caller % facades.size());
                 running.add(pool.submit(() -> {
                     for (int i = 0; i < requests; i++) {
                         // Each caller flips its own symbol, so every call is a real change (a read, then a set).
@@ -105,6 +123,15 @@ public final class LoadRun {
         System.out.printf("load run: %d callers x %d requests on one API key, %.1f s%n", callers, requests, seconds);
         System.out.printf("answers by status: %s (lost: %d, neither 200 nor 429: %d)%n", byStatus, lost, indefinite);
         System.out.printf("outcomes of the 200s: %s%n", byOutcome);
+        if (facades.size() > 1) {
+            for (String facade : facades) {
+                Map<Integer, Integer> statuses = new TreeMap<>();
+                answers.stream().filter(answer -> answer.facade().equals(facade))
+                        .forEach(answer -> statuses.merge(answer.status(), 1, Integer::sum));
+                System.out.printf("  instance %s: %s; switched from Redis to in-process limiting %s time(s)%n",
+                        facade, statuses, fallbacks(http, facade));
+            }
+        }
         System.out.printf("throughput: %.1f answers/s, %.2f changes/s (CHANGED)%n", answers.size() / seconds,
                 byOutcome.getOrDefault("CHANGED", 0) / seconds);
         printPercentiles("all", answers, -1);
@@ -131,6 +158,18 @@ public final class LoadRun {
         }
     }
 
+    /** The instance's count of switches from the Redis store to its in-process limiter. */
+    private static String fallbacks(HttpClient http, String facade) {
+        try {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(facade + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher count = Pattern.compile("bitget_margin_limiter_store_fallbacks_total (\\S+)").matcher(metrics);
+            return count.find() ? count.group(1) : "0";
+        } catch (IOException | InterruptedException e) {
+            return "unknown";
+        }
+    }
+
     private static Answer call(HttpClient http, String facade, String symbol, String mode) {
         String body = "{\"symbol\":\"" + symbol + "\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"" + mode + "\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(facade + "/v1/margin-mode"))
@@ -142,12 +181,12 @@ public final class LoadRun {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             Matcher outcome = OUTCOME.matcher(response.body());
-            return new Answer(response.statusCode(), outcome.find() ? outcome.group(1) : null, System.nanoTime() - start);
+            return new Answer(facade, response.statusCode(), outcome.find() ? outcome.group(1) : null, System.nanoTime() - start);
         } catch (IOException e) {
-            return new Answer(-1, null, System.nanoTime() - start);
+            return new Answer(facade, -1, null, System.nanoTime() - start);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(-2, null, System.nanoTime() - start);
+            return new Answer(facade, -2, null, System.nanoTime() - start);
         }
     }
 
@@ -167,27 +206,13 @@ public final class LoadRun {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    static Process startService(String bitgetUrl) throws IOException {
-        return startService(bitgetUrl, Map.of());
-    }
-
     /** Starts the packaged jar against the stand-in, with extra environment variables. */
     static Process startService(String bitgetUrl, Map<String, String> extraEnvironment) throws IOException {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException("package the application first: ./mvnw package -DskipTests");
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString()).redirectErrorStream(true);
-        builder.environment().put("QUARKUS_HTTP_PORT", "0");
-        builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        builder.environment().put("QUARKUS_REST_CLIENT_BITGET_URL", bitgetUrl);
-        builder.environment().put("BITGET_API_KEY", LoopbackBitget.API_KEY);
-        builder.environment().put("BITGET_SECRET_KEY", LoopbackBitget.SECRET_KEY);
-        builder.environment().put("BITGET_PASSPHRASE", LoopbackBitget.PASSPHRASE);
-        builder.environment().put("BITGET_MARGIN_API_TOKENS", TOKEN);
-        builder.environment().putAll(extraEnvironment);
-        return builder.start();
+        Map<String, String> environment = ServiceProcess.environment(bitgetUrl, TOKEN);
+        environment.putAll(extraEnvironment);
+        return ServiceProcess.startPackaged(environment);
     }
+
     static int awaitPort(Process process) throws IOException {
         return ServiceProcess.awaitPort(process, 60);
     }

@@ -4,23 +4,72 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Waiting for a started service process to listen, without ever letting its output pipe fill up. */
+/**
+ * Starting the packaged service as a user would, waiting for it to listen without ever letting its output pipe fill
+ * up, and stopping it.
+ */
 public final class ServiceProcess {
 
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     private ServiceProcess() {
     }
 
     /**
-     * Reads the process's output until Quarkus logs the port it listens on, then keeps draining the output in the
-     * background.
+     * The environment of a service on a free loopback port, against the loopback simulator at {@code bitgetUrl},
+     * with the simulator's default key and the given facade token.
+     */
+    public static Map<String, String> environment(String bitgetUrl, String token) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("QUARKUS_HTTP_PORT", "0");
+        environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        environment.put("QUARKUS_REST_CLIENT_BITGET_URL", bitgetUrl);
+        environment.put("BITGET_API_KEY", LoopbackBitget.API_KEY);
+        environment.put("BITGET_SECRET_KEY", LoopbackBitget.SECRET_KEY);
+        environment.put("BITGET_PASSPHRASE", LoopbackBitget.PASSPHRASE);
+        environment.put("BITGET_MARGIN_API_TOKENS", token);
+        return environment;
+    }
+
+    /**
+     * Starts the packaged artifact (the native executable under {@code -Dnative}, the fast-jar otherwise) with
+     * exactly the given {@code BITGET*} and {@code QUARKUS*} environment variables.
+     */
+    public static Process startPackaged(Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(packagedCommand()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("BITGET") || name.startsWith("QUARKUS"));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private static List<String> packagedCommand() {
+        if (Boolean.getBoolean("quarkus.native.enabled")) {
+            Path binary = Path.of(System.getProperty("native.image.path"));
+            if (!Files.isExecutable(binary)) {
+                throw new IllegalStateException("build the native executable first: " + binary);
+            }
+            return List.of(binary.toString());
+        }
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException("package the application first (./mvnw package -DskipTests): " + JAR);
+        }
+        return List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString());
+    }
+
+    /**
+     * Reads the process's output until Quarkus logs the port it listens on, then keeps copying the output, in the
+     * background, to {@code target/service-logs/<pid>.log}, for reading after a failed run.
      *
      * @throws AssertionError with the output so far when the process ends or does not listen within the time
      */
@@ -33,7 +82,10 @@ public final class ServiceProcess {
             output.add(line);
             Matcher matcher = LISTENING.matcher(line);
             if (matcher.find()) {
-                Thread drain = new Thread(() -> drain(reader), "service-output");
+                Path log = Path.of("target", "service-logs", process.pid() + ".log");
+                Files.createDirectories(log.getParent());
+                Files.write(log, output, StandardCharsets.UTF_8);
+                Thread drain = new Thread(() -> copy(reader, log), "service-output");
                 drain.setDaemon(true);
                 drain.start();
                 return Integer.parseInt(matcher.group(1));
@@ -51,10 +103,13 @@ public final class ServiceProcess {
     }
 
     /** Reads output to its end so that the process never blocks on a full pipe; the end may come as an error. */
-    private static void drain(BufferedReader reader) {
-        try {
-            while (reader.readLine() != null) {
-                // discarded
+    private static void copy(BufferedReader reader, Path log) {
+        try (var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                out.write(line);
+                out.newLine();
+                out.flush();
             }
         } catch (IOException closed) {
             // the process was stopped
