@@ -94,4 +94,20 @@ class PackagedArtifactEnvironmentIT {
             process.destroyForcibly();
         }
     }
+
+    @Test
+    void refusesToStartOnTheRedisStoreWithoutARedis() throws Exception {
+        Map<String, String> environment = environment();
+        environment.put("BITGET_MARGIN_RATE_LIMIT_STORE", "redis");
+        Process process = start(environment);
+        try {
+            assertTrue(process.waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the service should stop by itself");
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertNotEquals(0, process.exitValue());
+            assertTrue(output.contains("bitget-margin.rate-limit.store=redis needs a Redis: set QUARKUS_REDIS_HOSTS"), output);
+            assertFalse(output.contains("Listening on"), output);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
 }

@@ -1,0 +1,220 @@
+package io.bitgetmargin.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.bitgetmargin.testing.LoopbackBitget;
+import io.bitgetmargin.testing.LoopbackRedis;
+import io.bitgetmargin.testing.RequiresRedisServer;
+import io.bitgetmargin.testing.SeenCalls;
+import io.bitgetmargin.testing.ServiceProcess;
+import io.bitgetmargin.testing.Simulator;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
+
+/**
+ * Two instances of the packaged service, the one Quarkus starts for this test and a second one started here, share
+ * one Redis and one simulated Bitget: together they must stay within Bitget's limit for one key, and keep answering
+ * when Redis dies.
+ */
+@QuarkusIntegrationTest
+@RequiresRedisServer
+@WithTestResource(LoopbackBitget.class)
+@WithTestResource(LoopbackRedis.class)
+class SharedRateLimitIT {
+
+    private static final int CALLERS = 60;
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
+    private static Process secondInstance;
+    private static int secondPort;
+    /** The base URLs of both instances; RestAssured knows the first one's port once a test runs. */
+    private List<String> instances;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private record Answer(String instance, int status, String body) {
+    }
+
+    @BeforeAll
+    static void startSecondInstance() throws IOException {
+        Map<String, String> environment = ServiceProcess.environment(System.getProperty("loopback-bitget.url"),
+                LoopbackBitget.TOKEN);
+        environment.put("QUARKUS_REDIS_HOSTS", LoopbackRedis.current().url());
+        environment.put("BITGET_MARGIN_RATE_LIMIT_STORE", "redis");
+        environment.put("BITGET_MARGIN_RATE_LIMIT_REDIS_RECHECK_INTERVAL", "1s");
+        environment.put("QUARKUS_REST_CLIENT_BITGET_READ_TIMEOUT", "1000");
+        secondInstance = ServiceProcess.startPackaged(environment);
+        secondPort = ServiceProcess.awaitPort(secondInstance, 60);
+    }
+
+    @AfterAll
+    static void stopSecondInstance() throws InterruptedException {
+        if (secondInstance != null) {
+            ServiceProcess.stop(secondInstance);
+        }
+    }
+
+    @BeforeEach
+    void sixtySymbols() {
+        instances = List.of("http://127.0.0.1:" + RestAssured.port, "http://127.0.0.1:" + secondPort);
+        Simulator.reset();
+        for (int i = 0; i < CALLERS; i++) {
+            Simulator.arrange("SHARED" + i + "USDT", Map.of("productType", "USDT-FUTURES", "marginCoin", "USDT"));
+        }
+    }
+
+    @Test
+    void sixtyCallersOnTwoInstancesNeverPushOneKeyOverBitgetsLimit() throws Exception {
+        for (String instance : instances) {
+            assertEquals("redis", rateLimitStore(instance));
+        }
+        List<Answer> answers = callAll(null);
+
+        assertEquals(CALLERS, answers.size(), "every caller got an answer");
+        for (Answer answer : answers) {
+            assertTrue(answer.status() == 200 || answer.status() == 429, answer.toString());
+        }
+        for (String instance : instances) {
+            assertTrue(answers.stream().anyMatch(answer -> answer.instance().equals(instance) && answer.status() == 200),
+                    "both instances changed margin modes: " + summary(answers));
+        }
+        List<Map<String, Object>> changes = Simulator.requests(Simulator.SET_MARGIN_MODE);
+        assertTrue(SeenCalls.maxInAnySecond(changes) <= 5,
+                "at most 5 set-margin-mode calls in any second for the key, saw " + SeenCalls.maxInAnySecond(changes));
+        assertTrue(SeenCalls.maxInAnySecond(Simulator.requests(Simulator.ACCOUNT)) <= 10);
+        assertTrue(changes.stream().noneMatch(call -> ((Number) call.get("status")).intValue() == 429),
+                "Bitget never had to refuse a call");
+        assertEquals(answers.stream().filter(answer -> answer.status() == 200).count(), changes.size(),
+                "one change per 200, none for a 429: " + summary(answers));
+    }
+
+    @Test
+    void redisKilledMidRunLeavesNoCallerWithoutAnAnswer() throws Exception {
+        List<Answer> answers;
+        try {
+            answers = callAll(() -> {
+                try {
+                    Thread.sleep(400);
+                    LoopbackRedis.current().kill();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertEquals(CALLERS, answers.size(), "every caller got an answer");
+            for (Answer answer : answers) {
+                // Definitive: a change, or a problem document that says why; never a dropped connection or a hang.
+                assertNotEquals(-1, answer.status(), "no answer: " + answer);
+                assertTrue(answer.status() == 200 || answer.body().contains("\"code\":\""), answer.toString());
+            }
+            assertTrue(answers.stream().anyMatch(answer -> answer.status() == 200), summary(answers));
+            for (String instance : instances) {
+                String store = rateLimitStore(instance);
+                assertTrue(store.startsWith("memory (fallback: redis unreachable since "), instance + ": " + store);
+                assertTrue(metrics(instance).contains("bitget_margin_limiter_store_degraded 1.0"));
+            }
+        } finally {
+            LoopbackRedis.current().restart();
+        }
+        for (String instance : instances) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (!rateLimitStore(instance).equals("redis") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertEquals("redis", rateLimitStore(instance), instance + " returned to Redis by itself");
+        }
+    }
+
+    /** One change per caller, callers alternating between the instances; {@code meanwhile} runs during the calls. */
+    private List<Answer> callAll(Runnable meanwhile) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
+        try {
+            List<Future<Answer>> running = new ArrayList<>();
+            for (int i = 0; i < CALLERS; i++) {
+                String instance = instances.get(i % instances.size());
+                String symbol = "SHARED" + i + "USDT";
+                running.add(pool.submit(() -> change(instance, symbol)));
+            }
+            if (meanwhile != null) {
+                meanwhile.run();
+            }
+            List<Answer> answers = new ArrayList<>();
+            for (Future<Answer> answer : running) {
+                answers.add(answer.get(ANSWER_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Answer change(String instance, String symbol) {
+        String body = "{\"symbol\":\"" + symbol + "\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(instance + "/v1/margin-mode")).timeout(ANSWER_TIMEOUT)
+                .header("Authorization", "Bearer " + LoopbackBitget.TOKEN).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(instance, response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Answer(instance, -1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(instance, -1, e.toString());
+        }
+    }
+
+    private static String rateLimitStore(String instance) {
+        return io.restassured.path.json.JsonPath.from(get(instance, "/q/health/ready"))
+                .getString("checks.find { it.name == 'bitget' }.data.rateLimitStore");
+    }
+
+    private static String metrics(String instance) {
+        return get(instance, "/q/metrics");
+    }
+
+    private static String get(String instance, String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(instance + path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(200, response.statusCode(), path + ": " + response.body());
+            return response.body();
+        } catch (IOException e) {
+            throw new AssertionError(path + " unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String summary(List<Answer> answers) {
+        Map<String, Map<Integer, Integer>> byInstance = new TreeMap<>();
+        answers.forEach(answer -> byInstance.computeIfAbsent(answer.instance(), key -> new TreeMap<>())
+                .merge(answer.status(), 1, Integer::sum));
+        assertFalse(byInstance.isEmpty());
+        return byInstance.toString();
+    }
+}
