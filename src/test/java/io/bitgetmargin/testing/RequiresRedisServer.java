@@ -24,6 +24,9 @@ public @interface RequiresRedisServer {
 
     final class Condition implements ExecutionCondition {
 
+        /** Build output shows skipped counts, not reasons: say it once where a newcomer will see it. */
+        private static final java.util.concurrent.atomic.AtomicBoolean TOLD = new java.util.concurrent.atomic.AtomicBoolean();
+
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             if (LoopbackRedis.executable().isPresent()) {
@@ -31,6 +34,9 @@ public @interface RequiresRedisServer {
             }
             if (Boolean.getBoolean("redis.tests.required") || "true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException(LoopbackRedis.INSTALL_HINT + "; on CI these tests must run");
+            }
+            if (TOLD.compareAndSet(false, true)) {
+                System.err.println("SKIPPING the Redis tests: " + LoopbackRedis.INSTALL_HINT);
             }
             return ConditionEvaluationResult.disabled(LoopbackRedis.INSTALL_HINT);
         }
