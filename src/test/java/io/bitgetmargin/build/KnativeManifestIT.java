@@ -37,6 +37,15 @@ class KnativeManifestIT {
     }
 
     @Test
+    void sharesTheRateLimitOfEveryInstanceThroughRedis() throws IOException {
+        JsonNode container = service().at("/spec/template/spec/containers/0");
+        assertEquals("BITGET_MARGIN_RATE_LIMIT_STORE", container.at("/env/0/name").asText());
+        assertEquals("redis", container.at("/env/0/value").asText());
+        // QUARKUS_REDIS_HOSTS comes from the same Secret (envFrom), never from the manifest.
+        assertTrue(!Files.readString(Path.of("target", "kubernetes", "knative.yml")).contains("redis://"));
+    }
+
+    @Test
     void probesLivenessAndReadiness() throws IOException {
         JsonNode container = service().at("/spec/template/spec/containers/0");
         assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
