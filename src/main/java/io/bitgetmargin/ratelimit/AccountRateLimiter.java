@@ -1,11 +1,7 @@
 package io.bitgetmargin.ratelimit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -143,15 +139,7 @@ public class AccountRateLimiter {
      */
     private String accountId(String account) {
         return accountIds.computeIfAbsent(BitgetAccounts.nameOf(account),
-                name -> sha256(accounts.resolve(name).apiKey()).substring(0, 32));
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+                name -> Digests.hex("SHA-256", accounts.resolve(name).apiKey()).substring(0, 32));
     }
 
     @PreDestroy

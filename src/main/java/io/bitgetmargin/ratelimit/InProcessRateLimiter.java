@@ -8,8 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.bitgetmargin.bitget.BitgetAccounts;
 import io.bitgetmargin.bitget.BitgetEndpoint;
@@ -72,29 +70,6 @@ public final class InProcessRateLimiter implements AutoCloseable {
 
     private int limit(BitgetEndpoint endpoint) {
         return config.limit(endpoint);
-    }
-
-    private static final class WindowPermit implements Permit {
-        private final Window window;
-        private final AtomicBoolean released = new AtomicBoolean();
-        private final Duration waited;
-
-        private WindowPermit(Window window, Duration waited) {
-            this.window = window;
-            this.waited = waited;
-        }
-
-        @Override
-        public Duration waited() {
-            return waited;
-        }
-
-        @Override
-        public void release() {
-            if (released.compareAndSet(false, true)) {
-                window.release();
-            }
-        }
     }
 
     /** The permits of one account on one endpoint. All state is guarded by the instance's monitor. */
@@ -162,9 +137,9 @@ public final class InProcessRateLimiter implements AutoCloseable {
                     waiter.deadline.cancel(false);
                 }
                 inFlight++;
-                Duration waited = Duration.ofNanos(now - waiter.since);
+                Duration waited = waiter.waited(now);
                 meters.timer("bitget.margin.limiter.wait", "endpoint", endpoint.tag(), "store", "memory").record(waited);
-                waiter.emitter.complete(new WindowPermit(this, waited));
+                waiter.emitter.complete(new OncePermit(waited, this::release));
             }
             if (!waiters.isEmpty() && !ended.isEmpty() && !wakeUpScheduled) {
                 wakeUpScheduled = true;
@@ -175,17 +150,6 @@ public final class InProcessRateLimiter implements AutoCloseable {
         private void reject(Waiter waiter) {
             meters.counter("bitget.margin.limiter.rejections", "endpoint", endpoint.tag(), "store", "memory").increment();
             waiter.emitter.fail(new RateLimitExceededException(endpoint, Duration.ofSeconds(1)));
-        }
-    }
-
-    private static final class Waiter {
-        final UniEmitter<? super Permit> emitter;
-        final long since;
-        ScheduledFuture<?> deadline;
-
-        Waiter(UniEmitter<? super Permit> emitter, long since) {
-            this.emitter = emitter;
-            this.since = since;
         }
     }
 

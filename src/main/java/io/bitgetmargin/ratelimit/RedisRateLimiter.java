@@ -1,20 +1,14 @@
 package io.bitgetmargin.ratelimit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
@@ -91,8 +85,8 @@ final class RedisRateLimiter implements AutoCloseable {
             return 1
             """;
 
-    private static final String ACQUIRE_SHA = sha1(ACQUIRE);
-    private static final String RELEASE_SHA = sha1(RELEASE);
+    private static final String ACQUIRE_SHA = Digests.hex("SHA-1", ACQUIRE);
+    private static final String RELEASE_SHA = Digests.hex("SHA-1", RELEASE);
 
     private record LaneKey(String accountId, BitgetEndpoint endpoint) {
     }
@@ -221,7 +215,8 @@ final class RedisRateLimiter implements AutoCloseable {
             if (reply.get(0).toInteger() == 1) {
                 asking = false;
                 Waiter waiter = waiters.pollFirst();
-                RedisPermit permit = new RedisPermit(redisKey, member, waiter == null ? Duration.ZERO : waited(waiter));
+                Permit permit = new OncePermit(waiter == null ? Duration.ZERO : waiter.waited(System.nanoTime()),
+                        () -> release(member));
                 if (waiter == null) {
                     // The caller gave up while Redis answered: the slot counts as a short call.
                     permit.release();
@@ -267,8 +262,10 @@ final class RedisRateLimiter implements AutoCloseable {
             waiters.remove(waiter);
         }
 
-        private Duration waited(Waiter waiter) {
-            return Duration.ofNanos(System.nanoTime() - waiter.since);
+        /** Counts the call for one more second from now. Should this fail, it stays counted until its lease ends. */
+        private void release(String member) {
+            script(RELEASE_SHA, RELEASE, redisKey, holdMillis, member).subscribe().with(ignored -> {
+            }, failure -> LOG.debugf("could not report the end of a call to Redis: %s", failure.getClass().getSimpleName()));
         }
 
         private void reject(Waiter waiter) {
@@ -278,58 +275,10 @@ final class RedisRateLimiter implements AutoCloseable {
         }
     }
 
-    private final class RedisPermit implements Permit {
-        private final String redisKey;
-        private final String member;
-        private final Duration waited;
-        private final AtomicBoolean released = new AtomicBoolean();
-
-        RedisPermit(String redisKey, String member, Duration waited) {
-            this.redisKey = redisKey;
-            this.member = member;
-            this.waited = waited;
-        }
-
-        @Override
-        public Duration waited() {
-            return waited;
-        }
-
-        @Override
-        public void release() {
-            if (released.compareAndSet(false, true)) {
-                // Should this fail, the call stays counted until its lease ends: too careful, never too generous.
-                script(RELEASE_SHA, RELEASE, redisKey, holdMillis, member).subscribe().with(
-                        ignored -> {
-                        }, failure -> LOG.debugf("could not report the end of a call to Redis: %s",
-                                failure.getClass().getSimpleName()));
-            }
-        }
-    }
-
-    private static final class Waiter {
-        final UniEmitter<? super Permit> emitter;
-        final long since;
-        ScheduledFuture<?> deadline;
-
-        Waiter(UniEmitter<? super Permit> emitter, long since) {
-            this.emitter = emitter;
-            this.since = since;
-        }
-    }
-
     /** The failure's type and message, without any credentials a Redis URI in the message might carry. */
     static String describe(Throwable failure) {
         String message = failure.getMessage() == null ? "" : ": " + failure.getMessage().replaceAll("//[^/@\\s]*@", "//***@");
         return failure.getClass().getSimpleName() + message;
-    }
-
-    private static String sha1(String script) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-1", e);
-        }
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class AcquisitionCost {
 
     public static void main(String[] args) throws Exception {
         int acquisitions = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        RateLimitConfig config = RedisRateLimiterTest.config(Duration.ofMillis(250));
+        RateLimitConfig config = TestLimits.config(Duration.ofSeconds(2), Duration.ZERO, RateLimitStore.REDIS);
         LoopbackRedis server = new LoopbackRedis().startServer();
         Vertx vertx = Vertx.vertx();
         Redis client = Redis.createClient(vertx, server.url());

@@ -22,37 +22,7 @@ import io.smallrye.mutiny.Uni;
 class InProcessRateLimiterTest {
 
     private static InProcessRateLimiter limiter(Duration maxWait) {
-        return new InProcessRateLimiter(new RateLimitConfig() {
-            @Override
-            public int setMarginModePerSecond() {
-                return 5;
-            }
-
-            @Override
-            public int accountReadsPerSecond() {
-                return 10;
-            }
-
-            @Override
-            public Duration maxWait() {
-                return maxWait;
-            }
-
-            @Override
-            public Duration safetyMargin() {
-                return Duration.ZERO;
-            }
-
-            @Override
-            public RateLimitStore store() {
-                return RateLimitStore.MEMORY;
-            }
-
-            @Override
-            public Redis redis() {
-                throw new UnsupportedOperationException("the in-process limiter has no Redis");
-            }
-        }, new SimpleMeterRegistry());
+        return new InProcessRateLimiter(TestLimits.config(maxWait, Duration.ZERO, RateLimitStore.MEMORY), new SimpleMeterRegistry());
     }
 
     @Test

@@ -54,8 +54,11 @@ class RedisRateLimiterTest {
     void twoInstances() throws Exception {
         server.command("FLUSHALL");
         client = Redis.createClient(vertx, server.url());
-        first = new RedisRateLimiter(client, config(Duration.ofMillis(250)), new SimpleMeterRegistry());
-        second = new RedisRateLimiter(client, config(Duration.ofMillis(250)), new SimpleMeterRegistry());
+        first = new RedisRateLimiter(client, TestLimits.config(Duration.ofSeconds(2), Duration.ZERO, RateLimitStore.REDIS), new SimpleMeterRegistry());
+        second = new RedisRateLimiter(client, TestLimits.config(Duration.ofSeconds(2), Duration.ZERO, RateLimitStore.REDIS), new SimpleMeterRegistry());
+        // As at start-up: connected and scripts loaded, so that no test's first command pays for the connection.
+        first.prepare().await().atMost(Duration.ofSeconds(5));
+        second.prepare().await().atMost(Duration.ofSeconds(5));
     }
 
     @AfterEach
@@ -63,65 +66,6 @@ class RedisRateLimiterTest {
         first.close();
         second.close();
         client.close();
-    }
-
-    static RateLimitConfig config(Duration commandTimeout) {
-        return new RateLimitConfig() {
-            @Override
-            public int setMarginModePerSecond() {
-                return 5;
-            }
-
-            @Override
-            public int accountReadsPerSecond() {
-                return 10;
-            }
-
-            @Override
-            public Duration maxWait() {
-                return Duration.ofSeconds(2);
-            }
-
-            @Override
-            public Duration safetyMargin() {
-                return Duration.ZERO;
-            }
-
-            @Override
-            public RateLimitStore store() {
-                return RateLimitStore.REDIS;
-            }
-
-            @Override
-            public Redis redis() {
-                return new Redis() {
-                    @Override
-                    public Duration commandTimeout() {
-                        return commandTimeout;
-                    }
-
-                    @Override
-                    public Duration connectTimeout() {
-                        return Duration.ofMillis(500);
-                    }
-
-                    @Override
-                    public Duration recheckInterval() {
-                        return Duration.ofSeconds(1);
-                    }
-
-                    @Override
-                    public Duration lease() {
-                        return Duration.ofSeconds(15);
-                    }
-
-                    @Override
-                    public String keyPrefix() {
-                        return "test:rate-limit";
-                    }
-                };
-            }
-        };
     }
 
     private static Permit now(RedisRateLimiter limiter, String account) {

@@ -1,0 +1,23 @@
+package io.bitgetmargin.ratelimit;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+
+import io.smallrye.mutiny.subscription.UniEmitter;
+
+/** A caller queued for a permit: whom to answer, since when, and the timer that refuses it at its deadline. */
+final class Waiter {
+
+    final UniEmitter<? super Permit> emitter;
+    final long sinceNanos;
+    ScheduledFuture<?> deadline;
+
+    Waiter(UniEmitter<? super Permit> emitter, long sinceNanos) {
+        this.emitter = emitter;
+        this.sinceNanos = sinceNanos;
+    }
+
+    Duration waited(long nowNanos) {
+        return Duration.ofNanos(nowNanos - sinceNanos);
+    }
+}
