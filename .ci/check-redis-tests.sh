@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 status=0
 for report in target/surefire-reports/TEST-io.bitgetmargin.ratelimit.RedisRateLimiterTest.xml \
               target/surefire-reports/TEST-io.bitgetmargin.ratelimit.RedisStoreTest.xml \
+              target/surefire-reports/TEST-io.bitgetmargin.ratelimit.RedisSecretsNeverLoggedTest.xml \
               target/failsafe-reports/TEST-io.bitgetmargin.ratelimit.SharedRateLimitIT.xml; do
   if [ ! -f "$report" ]; then
     echo "Redis tests: FAILED, no report $report" >&2

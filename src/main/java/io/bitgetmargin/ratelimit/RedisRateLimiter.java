@@ -44,7 +44,9 @@ import io.vertx.mutiny.redis.client.Response;
  * so reading {@code TIME} in a script that writes is allowed (Redis 5 and later).
  * <p>
  * Waiting callers of one instance queue in order here; only the head of a queue asks Redis, when Redis says the
- * next slot frees. Any failure to get an answer from Redis in time fails every waiter of the queue with
+ * next slot frees. A command without an answer in time is asked once more at once (one pause of a busy host or
+ * Redis is not an outage, and callers handed to the in-process limiter are not counted in Redis); a second
+ * timeout in a row, or any error such as a refused connection, fails every waiter of the queue with
  * {@link RateLimitStoreUnavailableException}, for {@link AccountRateLimiter} to hand them to the in-process limiter.
  */
 final class RedisRateLimiter implements AutoCloseable {
@@ -54,13 +56,18 @@ final class RedisRateLimiter implements AutoCloseable {
     /**
      * KEYS[1]: the account's set for one endpoint. ARGV: limit, lease (ms), hold (ms), member. Answers
      * {1, 0} when admitted, or {0, ms until the earliest counted call stops being counted, at most hold}: a call in
-     * flight stays counted for at least hold after it ends, so no slot can free sooner than that.
+     * flight stays counted for at least hold after it ends, so no slot can free sooner than that. Asking again for
+     * a member that is already counted answers {1, 0} without counting it twice: a retry after a timeout, whose
+     * first attempt Redis may have run after all, costs no second slot.
      */
     static final String ACQUIRE = """
             local now_parts = redis.call('TIME')
             local now = tonumber(now_parts[1]) * 1000 + math.floor(tonumber(now_parts[2]) / 1000)
             local limit, lease, hold = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+            if redis.call('ZSCORE', KEYS[1], ARGV[4]) then
+              return {1, 0}
+            end
             if redis.call('ZCARD', KEYS[1]) < limit then
               redis.call('ZADD', KEYS[1], now + lease, ARGV[4])
               redis.call('PEXPIRE', KEYS[1], lease + hold)
@@ -165,8 +172,7 @@ final class RedisRateLimiter implements AutoCloseable {
 
     private <T> Uni<T> bounded(Uni<T> command) {
         return command.ifNoItem().after(config.redis().commandTimeout())
-                .failWith(() -> new RateLimitStoreUnavailableException("no answer from Redis within "
-                        + config.redis().commandTimeout().toMillis() + " ms", null));
+                .failWith(() -> new RateLimitStoreUnavailableException.TimedOut(config.redis().commandTimeout()));
     }
 
     /** The waiters of one instance for one account and endpoint. All state is guarded by the instance's monitor. */
@@ -177,6 +183,10 @@ final class RedisRateLimiter implements AutoCloseable {
         private final Deque<Waiter> waiters = new ArrayDeque<>();
         /** The head is being answered by Redis, or waits for the time Redis named. */
         private boolean asking;
+        /** The member the head asks for, kept until granted so that a retry cannot take a second slot. */
+        private String pendingMember;
+        /** Whether the last question to Redis timed out. */
+        private boolean timedOut;
 
         Lane(LaneKey key, int limit) {
             this.key = key;
@@ -206,14 +216,19 @@ final class RedisRateLimiter implements AutoCloseable {
                 return;
             }
             asking = true;
-            String member = instanceId + ":" + sequence.incrementAndGet();
+            if (pendingMember == null) {
+                pendingMember = instanceId + ":" + sequence.incrementAndGet();
+            }
+            String member = pendingMember;
             script(ACQUIRE_SHA, ACQUIRE, redisKey, limit, config.redis().lease().toMillis(), holdMillis, member)
                     .subscribe().with(reply -> answered(member, reply), this::failed);
         }
 
         private synchronized void answered(String member, Response reply) {
+            timedOut = false;
             if (reply.get(0).toInteger() == 1) {
                 asking = false;
+                pendingMember = null;
                 Waiter waiter = waiters.pollFirst();
                 Permit permit = new OncePermit(waiter == null ? Duration.ZERO : waiter.waited(System.nanoTime()),
                         () -> release(member));
@@ -243,6 +258,13 @@ final class RedisRateLimiter implements AutoCloseable {
             Deque<Waiter> handedOver;
             synchronized (this) {
                 asking = false;
+                if (failure instanceof RateLimitStoreUnavailableException.TimedOut && !timedOut) {
+                    timedOut = true;
+                    askForHead();
+                    return;
+                }
+                timedOut = false;
+                pendingMember = null;
                 handedOver = new ArrayDeque<>(waiters);
                 waiters.clear();
             }

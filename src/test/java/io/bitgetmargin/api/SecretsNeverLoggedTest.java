@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.bitgetmargin.testing.DebugLogging;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.Simulator;
 import io.quarkus.test.common.WithTestResource;
@@ -28,28 +29,16 @@ import io.restassured.http.ContentType;
  * pre-hashes appear nowhere.
  */
 @QuarkusTest
-@TestProfile(SecretsNeverLoggedTest.DebugLogging.class)
+@TestProfile(SecretsNeverLoggedTest.EverythingLogged.class)
 @WithTestResource(LoopbackBitget.class)
 class SecretsNeverLoggedTest {
 
     static final Path LOG = Path.of("target", "secrets-never-logged-" + ProcessHandle.current().pid() + ".log");
 
-    public static class DebugLogging implements QuarkusTestProfile {
+    public static class EverythingLogged implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.log.level", "DEBUG",
-                    "quarkus.log.file.enabled", "true",
-                    "quarkus.log.file.path", LOG.toString(),
-                    "quarkus.log.file.level", "DEBUG",
-                    // The file gets everything; the console (the CI log) stays readable.
-                    "quarkus.log.console.level", "INFO",
-                    "quarkus.rest-client.logging.scope", "request-response",
-                    "quarkus.rest-client.logging.body-limit", "10000",
-                    "quarkus.log.category.\"org.jboss.resteasy.reactive.client.logging\".level", "DEBUG",
-                    // RestAssured's own HTTP client shares this JVM; its wire log is the test's traffic (the
-                    // test sends the token and reads the simulator's records), not the service's.
-                    "quarkus.log.category.\"org.apache.http\".level", "INFO");
+            return DebugLogging.into(LOG);
         }
     }
 

@@ -30,7 +30,11 @@ import io.vertx.mutiny.redis.client.Redis;
 class RedisRateLimiterTest {
 
     private static final BitgetEndpoint CHANGE = BitgetEndpoint.SET_MARGIN_MODE;
-    private static final Duration QUICK = Duration.ofMillis(300);
+    /**
+     * An admission that needs no waiting. Generous for a loaded CI machine: none of these tests releases a permit
+     * it must not, so a wrongly shared or exhausted budget never admits within this time.
+     */
+    private static final Duration QUICK = Duration.ofSeconds(1);
 
     private static LoopbackRedis server;
     private static Vertx vertx;
@@ -178,8 +182,27 @@ class RedisRateLimiterTest {
     }
 
     @Test
+    void asksOnceMoreAfterOneTimeoutWithoutTakingASecondSlot() throws Exception {
+        // Redis pauses for 350 ms: the first question times out after 250 ms, the second is answered. Redis runs
+        // both once it wakes up; the member they share is counted once.
+        Thread sleeper = new Thread(() -> {
+            try {
+                server.command("DEBUG", "SLEEP", "0.35");
+            } catch (Exception ignored) {
+                // the server answers OK after the sleep
+            }
+        });
+        sleeper.start();
+        Thread.sleep(50);
+        Permit permit = later(first, "account-a", Duration.ofSeconds(3)).get(2, TimeUnit.SECONDS);
+        sleeper.join();
+        assertTrue(permit.waited().toMillis() >= 250, "the answer came after the pause: " + permit.waited());
+        assertEquals(1L, server.command("ZCARD", "test:rate-limit:account-a:set-margin-mode"));
+    }
+
+    @Test
     void failsWithinTheCommandTimeoutWhenRedisHangs() throws Exception {
-        // DEBUG SLEEP blocks the single-threaded server: the limiter must not wait for it.
+        // DEBUG SLEEP blocks the single-threaded server: the limiter must not wait for it beyond two command timeouts.
         Thread sleeper = new Thread(() -> {
             try {
                 server.command("DEBUG", "SLEEP", "1.5");

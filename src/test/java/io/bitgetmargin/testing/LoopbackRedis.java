@@ -25,6 +25,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * no persistence, and stopped afterwards. As a Quarkus test resource it points the application under test at it
  * and switches the rate limiter to the {@code redis} store; tests can {@link #kill()} it like a crash and
  * {@link #restart()} it on the same port. {@link RequiresRedisServer} skips those tests where it is not installed.
+ * <p>
+ * With the init argument {@code password}, the server requires it ({@code requirepass}) and the URL carries it.
  */
 public class LoopbackRedis implements QuarkusTestResourceLifecycleManager {
 
@@ -36,6 +38,12 @@ public class LoopbackRedis implements QuarkusTestResourceLifecycleManager {
 
     private Process process;
     private int port;
+    private String password;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        password = initArgs.get("password");
+    }
 
     /** The {@code redis-server} executable on the PATH (or in /usr/bin, /usr/sbin), if there is one. */
     public static Optional<Path> executable() {
@@ -79,7 +87,7 @@ public class LoopbackRedis implements QuarkusTestResourceLifecycleManager {
     }
 
     public String url() {
-        return "redis://127.0.0.1:" + port;
+        return "redis://" + (password == null ? "" : ":" + password + "@") + "127.0.0.1:" + port;
     }
 
     public int port() {
@@ -114,11 +122,16 @@ public class LoopbackRedis implements QuarkusTestResourceLifecycleManager {
     private void launch() {
         Path server = executable().orElseThrow(() -> new IllegalStateException(INSTALL_HINT));
         try {
-            Path log = Files.createTempFile("loopback-redis-" + port + "-", ".log");
-            process = new ProcessBuilder(server.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes",
-                    "--enable-debug-command", "local")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Path log = Path.of("target", "redis-logs", "redis-" + port + ".log");
+            Files.createDirectories(log.getParent());
+            List<String> command = new ArrayList<>(List.of(server.toString(), "--port", String.valueOf(port),
+                    "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no",
+                    "--protected-mode", "yes", "--enable-debug-command", "local"));
+            if (password != null) {
+                command.addAll(List.of("--requirepass", password));
+            }
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             while (true) {
                 try {
@@ -150,15 +163,24 @@ public class LoopbackRedis implements QuarkusTestResourceLifecycleManager {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
-            StringBuilder request = new StringBuilder("*").append(arguments.length).append("\r\n");
-            for (String argument : arguments) {
-                request.append('$').append(argument.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
-                        .append(argument).append("\r\n");
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            if (password != null) {
+                send(out, "AUTH", password);
+                reply(in);
             }
-            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            return reply(new BufferedInputStream(socket.getInputStream()));
+            send(out, arguments);
+            return reply(in);
         }
+    }
+
+    private static void send(OutputStream out, String... arguments) throws IOException {
+        StringBuilder request = new StringBuilder("*").append(arguments.length).append("\r\n");
+        for (String argument : arguments) {
+            request.append('$').append(argument.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
+                    .append(argument).append("\r\n");
+        }
+        out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
     private static Object reply(InputStream in) throws IOException {
