@@ -13,7 +13,6 @@ import io.bitgetmargin.bitget.BitgetAccounts;
 import io.bitgetmargin.bitget.BitgetEndpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 
 /**
  * Keeps every Bitget account under Bitget's per-endpoint limits (5 set-margin-mode calls and 10 account reads in
@@ -73,36 +72,20 @@ public final class InProcessRateLimiter implements AutoCloseable {
     }
 
     /** The permits of one account on one endpoint. All state is guarded by the instance's monitor. */
-    private final class Window {
-        private final BitgetEndpoint endpoint;
-        private final int limit;
-        private final long holdNanos;
+    private final class Window extends WaitingLine {
         private int inFlight;
         /** Answer times of ended calls still counted, oldest first. */
         private final Deque<Long> ended = new ArrayDeque<>();
-        private final Deque<Waiter> waiters = new ArrayDeque<>();
         private boolean wakeUpScheduled;
 
         Window(BitgetEndpoint endpoint, int limit) {
-            this.endpoint = endpoint;
-            this.limit = limit;
-            this.holdNanos = WINDOW.plus(config.safetyMargin()).toNanos();
+            super(endpoint, limit, WINDOW.plus(config.safetyMargin()), InProcessRateLimiter.this.timers, meters,
+                    RateLimitStore.MEMORY);
         }
 
-        void enqueue(UniEmitter<? super Permit> emitter, long since, Duration maxWait) {
-            Waiter waiter = new Waiter(emitter, since);
-            synchronized (this) {
-                // More waiters than the window can serve within maxWait: no point in making this one wait.
-                long servable = (long) limit * Math.max(1, (maxWait.toNanos() + holdNanos - 1) / holdNanos);
-                if (waiters.size() >= servable) {
-                    reject(waiter);
-                    return;
-                }
-                waiters.addLast(waiter);
-                emitter.onTermination(() -> cancel(waiter));
-                waiter.deadline = timers.schedule(() -> expire(waiter), maxWait.toNanos(), TimeUnit.NANOSECONDS);
-                grant(System.nanoTime());
-            }
+        @Override
+        protected void serve() {
+            grant(System.nanoTime());
         }
 
         synchronized void release() {
@@ -116,16 +99,6 @@ public final class InProcessRateLimiter implements AutoCloseable {
             grant(System.nanoTime());
         }
 
-        private synchronized void expire(Waiter waiter) {
-            if (waiters.remove(waiter)) {
-                reject(waiter);
-            }
-        }
-
-        private synchronized void cancel(Waiter waiter) {
-            waiters.remove(waiter);
-        }
-
         /** Lets as many waiters go as the window allows, and sets a timer for when the next counted call ages out. */
         private void grant(long now) {
             while (!ended.isEmpty() && now - ended.peekFirst() >= holdNanos) {
@@ -133,23 +106,13 @@ public final class InProcessRateLimiter implements AutoCloseable {
             }
             while (!waiters.isEmpty() && inFlight + ended.size() < limit) {
                 Waiter waiter = waiters.removeFirst();
-                if (waiter.deadline != null) {
-                    waiter.deadline.cancel(false);
-                }
                 inFlight++;
-                Duration waited = waiter.waited(now);
-                meters.timer("bitget.margin.limiter.wait", "endpoint", endpoint.tag(), "store", "memory").record(waited);
-                waiter.emitter.complete(new OncePermit(waited, this::release));
+                admit(waiter, new OncePermit(waiter.waited(now), this::release));
             }
             if (!waiters.isEmpty() && !ended.isEmpty() && !wakeUpScheduled) {
                 wakeUpScheduled = true;
                 timers.schedule(this::wakeUp, holdNanos - (now - ended.peekFirst()), TimeUnit.NANOSECONDS);
             }
-        }
-
-        private void reject(Waiter waiter) {
-            meters.counter("bitget.margin.limiter.rejections", "endpoint", endpoint.tag(), "store", "memory").increment();
-            waiter.emitter.fail(new RateLimitExceededException(endpoint, Duration.ofSeconds(1)));
         }
     }
 

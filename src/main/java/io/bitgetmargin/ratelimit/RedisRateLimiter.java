@@ -16,7 +16,6 @@ import org.jboss.logging.Logger;
 import io.bitgetmargin.bitget.BitgetEndpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -175,12 +174,9 @@ final class RedisRateLimiter implements AutoCloseable {
                 .failWith(() -> new RateLimitStoreUnavailableException.TimedOut(config.redis().commandTimeout()));
     }
 
-    /** The waiters of one instance for one account and endpoint. All state is guarded by the instance's monitor. */
-    private final class Lane {
-        private final LaneKey key;
+    /** The waiters of this instance for one account and endpoint, asking Redis for the head's turn. */
+    private final class Lane extends WaitingLine {
         private final String redisKey;
-        private final int limit;
-        private final Deque<Waiter> waiters = new ArrayDeque<>();
         /** The head is being answered by Redis, or waits for the time Redis named. */
         private boolean asking;
         /** The member the head asks for, kept until granted so that a retry cannot take a second slot. */
@@ -189,26 +185,14 @@ final class RedisRateLimiter implements AutoCloseable {
         private boolean timedOut;
 
         Lane(LaneKey key, int limit) {
-            this.key = key;
+            super(key.endpoint(), limit, Duration.ofMillis(holdMillis), RedisRateLimiter.this.timers, meters,
+                    RateLimitStore.REDIS);
             this.redisKey = redisKey(key);
-            this.limit = limit;
         }
 
-        void enqueue(UniEmitter<? super Permit> emitter, long since, Duration maxWait) {
-            Waiter waiter = new Waiter(emitter, since);
-            synchronized (this) {
-                // As in-process: more waiters than the limit can serve within maxWait need not wait.
-                long holdNanos = TimeUnit.MILLISECONDS.toNanos(holdMillis);
-                long servable = (long) limit * Math.max(1, (maxWait.toNanos() + holdNanos - 1) / holdNanos);
-                if (waiters.size() >= servable) {
-                    reject(waiter);
-                    return;
-                }
-                waiters.addLast(waiter);
-                emitter.onTermination(() -> cancel(waiter));
-                waiter.deadline = timers.schedule(() -> expire(waiter), maxWait.toNanos(), TimeUnit.NANOSECONDS);
-                askForHead();
-            }
+        @Override
+        protected void serve() {
+            askForHead();
         }
 
         private synchronized void askForHead() {
@@ -236,10 +220,7 @@ final class RedisRateLimiter implements AutoCloseable {
                     // The caller gave up while Redis answered: the slot counts as a short call.
                     permit.release();
                 } else {
-                    waiter.deadline.cancel(false);
-                    meters.timer("bitget.margin.limiter.wait", "endpoint", key.endpoint().tag(), "store", "redis")
-                            .record(permit.waited());
-                    waiter.emitter.complete(permit);
+                    admit(waiter, permit);
                 }
                 askForHead();
             } else {
@@ -274,26 +255,10 @@ final class RedisRateLimiter implements AutoCloseable {
             }
         }
 
-        private synchronized void expire(Waiter waiter) {
-            if (waiters.remove(waiter)) {
-                reject(waiter);
-            }
-        }
-
-        private synchronized void cancel(Waiter waiter) {
-            waiters.remove(waiter);
-        }
-
         /** Counts the call for one more second from now. Should this fail, it stays counted until its lease ends. */
         private void release(String member) {
             script(RELEASE_SHA, RELEASE, redisKey, holdMillis, member).subscribe().with(ignored -> {
             }, failure -> LOG.debugf("could not report the end of a call to Redis: %s", failure.getClass().getSimpleName()));
-        }
-
-        private void reject(Waiter waiter) {
-            meters.counter("bitget.margin.limiter.rejections", "endpoint", key.endpoint().tag(), "store", "redis")
-                    .increment();
-            waiter.emitter.fail(new RateLimitExceededException(key.endpoint(), Duration.ofSeconds(1)));
         }
     }
 
