@@ -58,6 +58,7 @@ public final class LoadRun {
         Map<String, String> storeEnvironment = redis == null ? Map.of("BITGET_MARGIN_RATE_LIMIT_STORE", store)
                 : Map.of("BITGET_MARGIN_RATE_LIMIT_STORE", store, "QUARKUS_REDIS_HOSTS", redis.url());
         List<Process> services = new ArrayList<>();
+        boolean passed;
         try {
             List<String> facades = new ArrayList<>();
             for (int i = 0; i < instances; i++) {
@@ -71,7 +72,7 @@ public final class LoadRun {
                 Simulator.arrange("LOAD" + caller + "USDT", Map.of("productType", "USDT-FUTURES", "marginCoin", "USDT"));
             }
             System.out.printf("%d instance(s), rate-limit store %s%n", instances, store);
-            run(facades, callers, requests);
+            passed = run(facades, callers, requests);
         } finally {
             for (Process service : services) {
                 ServiceProcess.stop(service);
@@ -81,9 +82,14 @@ public final class LoadRun {
             }
             bitget.stop();
         }
+        // Only now: exiting from inside the run would leave the started jars and redis-server running.
+        if (!passed) {
+            System.exit(1);
+        }
     }
 
-    private static void run(List<String> facades, int callers, int requests) throws Exception {
+    /** Runs the callers, prints the figures, and answers whether the run passed. */
+    private static boolean run(List<String> facades, int callers, int requests) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
@@ -153,9 +159,7 @@ public final class LoadRun {
                 reads.size(), maxReadWindow, read429);
         boolean ok = maxWindow <= 5 && maxReadWindow <= 10 && read429 == 0 && bitget429 == 0 && lost == 0 && indefinite == 0;
         System.out.println(ok ? "load run: PASSED" : "load run: FAILED");
-        if (!ok) {
-            System.exit(1);
-        }
+        return ok;
     }
 
     /** The instance's count of switches from the Redis store to its in-process limiter. */
