@@ -110,7 +110,7 @@ public class AccountRateLimiter {
     }
 
     /** While degraded, asks Redis whether it is back; never more than one check at a time. */
-    @Scheduled(every = "${bitget-margin.rate-limit.redis.recheck-interval:5s}", identity = "rate-limit-store-recheck",
+    @Scheduled(every = "${bitget-margin.rate-limit.redis.recheck-interval:2s}", identity = "rate-limit-store-recheck",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> recheckRedis() {
         if (redis == null || degradedSince.get() == null) {

@@ -42,10 +42,12 @@ public interface RateLimitConfig {
     interface Redis {
 
         /**
-         * The longest a limiter command may take before this instance falls back to its in-process limiter. Redis
-         * answers in well under a millisecond on a healthy network.
+         * The longest a limiter command may go unanswered; three in a row and this instance falls back to its
+         * in-process limiter. Redis answers in well under a millisecond on a healthy network; the margin is for
+         * pauses of a busy host, because a fallback while the other instances count in Redis lets too many calls
+         * through.
          */
-        @WithDefault("250ms")
+        @WithDefault("500ms")
         Duration commandTimeout();
 
         /** The longest a new connection to Redis may take; also applied to {@code quarkus.redis.tcp.connection-timeout}. */
@@ -53,7 +55,7 @@ public interface RateLimitConfig {
         Duration connectTimeout();
 
         /** How often an instance that fell back to its in-process limiter checks whether Redis is back. */
-        @WithDefault("5s")
+        @WithDefault("2s")
         Duration recheckInterval();
 
         /**

@@ -134,8 +134,10 @@ public final class LoadRun {
                 Map<Integer, Integer> statuses = new TreeMap<>();
                 answers.stream().filter(answer -> answer.facade().equals(facade))
                         .forEach(answer -> statuses.merge(answer.status(), 1, Integer::sum));
-                System.out.printf("  instance %s: %s; switched from Redis to in-process limiting %s time(s)%n",
-                        facade, statuses, fallbacks(http, facade));
+                System.out.printf("  instance %s: %s; Redis commands timed out %s time(s), switched to in-process"
+                        + " limiting %s time(s)%n", facade, statuses, counter(http, facade,
+                                "bitget_margin_limiter_store_timeouts_total"),
+                        counter(http, facade, "bitget_margin_limiter_store_fallbacks_total"));
             }
         }
         System.out.printf("throughput: %.1f answers/s, %.2f changes/s (CHANGED)%n", answers.size() / seconds,
@@ -162,12 +164,12 @@ public final class LoadRun {
         return ok;
     }
 
-    /** The instance's count of switches from the Redis store to its in-process limiter. */
-    private static String fallbacks(HttpClient http, String facade) {
+    /** One of the instance's counters, 0 when it has not been created. */
+    private static String counter(HttpClient http, String facade, String name) {
         try {
             String metrics = http.send(HttpRequest.newBuilder(URI.create(facade + "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            Matcher count = Pattern.compile("bitget_margin_limiter_store_fallbacks_total (\\S+)").matcher(metrics);
+            Matcher count = Pattern.compile(name + " (\\S+)").matcher(metrics);
             return count.find() ? count.group(1) : "0";
         } catch (IOException | InterruptedException e) {
             return "unknown";

@@ -202,10 +202,10 @@ class RedisRateLimiterTest {
 
     @Test
     void failsWithinTheCommandTimeoutWhenRedisHangs() throws Exception {
-        // DEBUG SLEEP blocks the single-threaded server: the limiter must not wait for it beyond two command timeouts.
+        // DEBUG SLEEP blocks the single-threaded server: the limiter must not wait for it beyond three command timeouts.
         Thread sleeper = new Thread(() -> {
             try {
-                server.command("DEBUG", "SLEEP", "1.5");
+                server.command("DEBUG", "SLEEP", "2.5");
             } catch (Exception ignored) {
                 // the server answers OK after the sleep
             }
@@ -214,7 +214,7 @@ class RedisRateLimiterTest {
         Thread.sleep(100);
         CompletableFuture<Permit> caller = later(first, "account-a", Duration.ofSeconds(5));
         CompletionException failure = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
-                () -> caller.orTimeout(1, TimeUnit.SECONDS).join());
+                () -> caller.orTimeout(2, TimeUnit.SECONDS).join());
         assertInstanceOf(RateLimitStoreUnavailableException.class, failure.getCause());
         sleeper.join();
     }
