@@ -79,7 +79,15 @@ public class AccountRateLimiter {
         this.redis = config.store() == RateLimitStore.REDIS ? new RedisRateLimiter(redisClient.get(), config, meters) : null;
         if (redis != null) {
             // Without waiting: an unreachable Redis at start-up is a fallback like any other, not a failed start.
-            redis.prepare().subscribe().with(ready -> LOG.debug("Redis rate-limit store ready"), this::fellBack);
+            // A slow start-up is not an outage (acquisitions judge that for themselves); an error such as a refused
+            // connection is.
+            redis.prepare().subscribe().with(ready -> LOG.debug("Redis rate-limit store ready"), failure -> {
+                if (failure instanceof RateLimitStoreUnavailableException.TimedOut) {
+                    LOG.debugf("Redis rate-limit store not prepared yet: %s", failure.getMessage());
+                } else {
+                    fellBack(failure);
+                }
+            });
         }
         meters.gauge("bitget.margin.limiter.store.degraded", degradedSince, since -> since.get() == null ? 0 : 1);
     }

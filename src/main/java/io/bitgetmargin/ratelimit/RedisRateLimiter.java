@@ -74,6 +74,9 @@ final class RedisRateLimiter implements AutoCloseable {
               return {1, 0}
             end
             local earliest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+            if earliest[2] == nil then
+              return {0, hold}
+            end
             return {0, math.max(1, math.min(tonumber(earliest[2]) - now, hold))}
             """;
 
@@ -143,15 +146,23 @@ final class RedisRateLimiter implements AutoCloseable {
     }
 
     /**
-     * Opens a connection and loads both scripts, within the connect and command timeouts together: the first
-     * acquisition of a cold instance would otherwise pay for the connection and the script's text.
+     * Opens a connection, loads both scripts and runs each once on a key of its own that it leaves empty (an
+     * acquisition with limit 0, the release of a member that does not exist). The first acquisitions of a cold
+     * instance would otherwise pay for the connection, the scripts' text and the first run of this code, and on a
+     * busy 2-core machine that took longer than the command timeout. Waits for no caller; its own time limit is the
+     * connect and command timeouts together.
      */
     Uni<Void> prepare() {
+        String warmUpKey = config.redis().keyPrefix() + ":warm-up";
         return redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(ACQUIRE))
                 .flatMap(loaded -> redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(RELEASE)))
+                .flatMap(loaded -> redis.send(scriptRequest(Command.EVALSHA, ACQUIRE_SHA, warmUpKey, 0,
+                        config.redis().lease().toMillis(), holdMillis, instanceId + ":warm-up")))
+                .flatMap(refused -> redis.send(scriptRequest(Command.EVALSHA, RELEASE_SHA, warmUpKey, holdMillis,
+                        instanceId + ":warm-up")))
                 .ifNoItem().after(config.redis().connectTimeout().plus(config.redis().commandTimeout()))
-                .failWith(() -> new RateLimitStoreUnavailableException("no connection to Redis within "
-                        + config.redis().connectTimeout().plus(config.redis().commandTimeout()).toMillis() + " ms", null))
+                .failWith(() -> new RateLimitStoreUnavailableException.TimedOut(
+                        config.redis().connectTimeout().plus(config.redis().commandTimeout())))
                 .onFailure(failure -> !(failure instanceof RateLimitStoreUnavailableException))
                 .transform(failure -> new RateLimitStoreUnavailableException(describe(failure), failure))
                 .replaceWithVoid();
