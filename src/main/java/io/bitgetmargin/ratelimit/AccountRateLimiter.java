@@ -26,8 +26,8 @@ import io.vertx.mutiny.redis.client.Redis;
  * any second) across all concurrent callers: of this instance with the {@code memory} store, of every instance
  * sharing one Redis with the {@code redis} store.
  * <p>
- * With {@code redis}, a limiter command that gets no answer in time (Redis down, slow or unreachable) switches this
- * instance to its in-process limiter: the callers queued at that moment move over with the wait they have left, so
+ * With {@code redis}, an error from Redis (a refused connection, say) or {@value RedisRateLimiter#TIMEOUTS_BEFORE_FALLBACK}
+ * limiter commands in a row without an answer in time switch this instance to its in-process limiter: the callers queued at that moment move over with the wait they have left, so
  * nobody is lost and nobody hangs. One warning is logged, readiness and the
  * {@code bitget_margin_limiter_store_degraded} gauge show the fallback, and a check every
  * {@code recheck-interval} switches back once Redis answers again. While degraded, each instance counts alone, so
@@ -41,16 +41,11 @@ public class AccountRateLimiter {
 
     private static final Logger LOG = Logger.getLogger(AccountRateLimiter.class);
 
-    /** What readiness reports about the store. */
-    public record StoreStatus(RateLimitStore configured, boolean degraded, Instant degradedSince) {
-
-        /** The store that counts right now. */
-        public RateLimitStore active() {
-            return degraded ? RateLimitStore.MEMORY : configured;
-        }
+    /** What readiness reports about the store; {@code degradedSince} is null unless limiting has fallen back. */
+    public record StoreStatus(RateLimitStore configured, Instant degradedSince) {
 
         public String describe() {
-            return degraded
+            return degradedSince != null
                     ? "memory (fallback: redis unreachable since " + degradedSince + ", rechecked periodically)"
                     : configured.tag();
         }
@@ -71,13 +66,15 @@ public class AccountRateLimiter {
         this.accounts = accounts;
         this.meters = meters;
         this.inProcess = new InProcessRateLimiter(config, meters);
-        // The Redis client is only looked up with the redis store: without quarkus.redis.hosts it is inactive.
-        if (config.store() == RateLimitStore.REDIS && !redisClient.getHandle().getBean().isActive()) {
-            throw new ConfigurationException("bitget-margin.rate-limit.store=redis needs a Redis: set QUARKUS_REDIS_HOSTS"
-                    + " (for example redis://redis:6379), or BITGET_MARGIN_RATE_LIMIT_STORE=memory for one instance");
-        }
-        this.redis = config.store() == RateLimitStore.REDIS ? new RedisRateLimiter(redisClient.get(), config, meters) : null;
-        if (redis != null) {
+        if (config.store() == RateLimitStore.MEMORY) {
+            this.redis = null;
+        } else {
+            // The Redis client is only looked up with the redis store: without quarkus.redis.hosts it is inactive.
+            if (!redisClient.getHandle().getBean().isActive()) {
+                throw new ConfigurationException("bitget-margin.rate-limit.store=redis needs a Redis: set QUARKUS_REDIS_HOSTS"
+                        + " (for example redis://redis:6379), or BITGET_MARGIN_RATE_LIMIT_STORE=memory for one instance");
+            }
+            this.redis = new RedisRateLimiter(redisClient.get(), config, meters);
             // Without waiting: an unreachable Redis at start-up is a fallback like any other, not a failed start.
             // A slow start-up is not an outage (acquisitions judge that for themselves); an error such as a refused
             // connection is.
@@ -113,8 +110,7 @@ public class AccountRateLimiter {
     }
 
     public StoreStatus status() {
-        Instant since = degradedSince.get();
-        return new StoreStatus(config.store(), since != null, since);
+        return new StoreStatus(config.store(), degradedSince.get());
     }
 
     /** While degraded, asks Redis whether it is back; never more than one check at a time. */

@@ -142,7 +142,7 @@ final class RedisRateLimiter implements AutoCloseable {
 
     /** Answers when Redis answers a {@code PING} within the command timeout. */
     Uni<Void> ping() {
-        return bounded(redis.send(Request.cmd(Command.PING))).replaceWithVoid();
+        return bounded(redis.send(Request.cmd(Command.PING)), config.redis().commandTimeout()).replaceWithVoid();
     }
 
     /**
@@ -154,17 +154,13 @@ final class RedisRateLimiter implements AutoCloseable {
      */
     Uni<Void> prepare() {
         String warmUpKey = config.redis().keyPrefix() + ":warm-up";
-        return redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(ACQUIRE))
+        return bounded(redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(ACQUIRE))
                 .flatMap(loaded -> redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(RELEASE)))
                 .flatMap(loaded -> redis.send(scriptRequest(Command.EVALSHA, ACQUIRE_SHA, warmUpKey, 0,
                         config.redis().lease().toMillis(), holdMillis, instanceId + ":warm-up")))
                 .flatMap(refused -> redis.send(scriptRequest(Command.EVALSHA, RELEASE_SHA, warmUpKey, holdMillis,
-                        instanceId + ":warm-up")))
-                .ifNoItem().after(config.redis().connectTimeout().plus(config.redis().commandTimeout()))
-                .failWith(() -> new RateLimitStoreUnavailableException.TimedOut(
-                        config.redis().connectTimeout().plus(config.redis().commandTimeout())))
-                .onFailure(failure -> !(failure instanceof RateLimitStoreUnavailableException))
-                .transform(failure -> new RateLimitStoreUnavailableException(describe(failure), failure))
+                        instanceId + ":warm-up"))),
+                config.redis().connectTimeout().plus(config.redis().commandTimeout()))
                 .replaceWithVoid();
     }
 
@@ -176,7 +172,8 @@ final class RedisRateLimiter implements AutoCloseable {
     private Uni<Response> script(String sha, String text, String key, Object... args) {
         return bounded(redis.send(scriptRequest(Command.EVALSHA, sha, key, args))
                 .onFailure(failure -> String.valueOf(failure.getMessage()).startsWith("NOSCRIPT"))
-                .recoverWithUni(() -> redis.send(scriptRequest(Command.EVAL, text, key, args))));
+                .recoverWithUni(() -> redis.send(scriptRequest(Command.EVAL, text, key, args))),
+                config.redis().commandTimeout());
     }
 
     private static Request scriptRequest(Command command, String script, String key, Object... args) {
@@ -187,9 +184,15 @@ final class RedisRateLimiter implements AutoCloseable {
         return request;
     }
 
-    private <T> Uni<T> bounded(Uni<T> command) {
-        return command.ifNoItem().after(config.redis().commandTimeout())
-                .failWith(() -> new RateLimitStoreUnavailableException.TimedOut(config.redis().commandTimeout()));
+    /**
+     * A Redis command that answers within {@code timeout} or fails with {@link RateLimitStoreUnavailableException}:
+     * its {@code TimedOut} kind when there was no answer, the plain kind, described without credentials, on any
+     * other failure.
+     */
+    private static <T> Uni<T> bounded(Uni<T> command, Duration timeout) {
+        return command.ifNoItem().after(timeout).failWith(() -> new RateLimitStoreUnavailableException.TimedOut(timeout))
+                .onFailure(failure -> !(failure instanceof RateLimitStoreUnavailableException))
+                .transform(failure -> new RateLimitStoreUnavailableException(describe(failure), failure));
     }
 
     /** The waiters of this instance for one account and endpoint, asking Redis for the head's turn. */
@@ -251,9 +254,9 @@ final class RedisRateLimiter implements AutoCloseable {
             askForHead();
         }
 
+        /** @param failure a {@link RateLimitStoreUnavailableException}, as every command fails ({@link #bounded}) */
         private void failed(Throwable failure) {
-            RateLimitStoreUnavailableException unavailable = failure instanceof RateLimitStoreUnavailableException same
-                    ? same : new RateLimitStoreUnavailableException(describe(failure), failure);
+            RateLimitStoreUnavailableException unavailable = (RateLimitStoreUnavailableException) failure;
             if (failure instanceof RateLimitStoreUnavailableException.TimedOut) {
                 meters.counter("bitget.margin.limiter.store.timeouts").increment();
             }
