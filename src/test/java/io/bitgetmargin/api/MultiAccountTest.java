@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.bitgetmargin.testing.AliceAccount;
 import io.bitgetmargin.testing.LambdaLimits;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.SeenCalls;
@@ -55,23 +57,22 @@ class MultiAccountTest {
     public static class TwoMoreAccounts implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "bitget.accounts.alice.api-key", "alice-key",
-                    "bitget.accounts.alice.secret-key", "alice-secret",
-                    "bitget.accounts.alice.passphrase", "alice-passphrase",
+            Map<String, String> overrides = new HashMap<>(AliceAccount.config());
+            overrides.putAll(Map.of(
                     "bitget.accounts.bob.api-key", "bob-key",
                     "bitget.accounts.bob.secret-key", rsaPem(),
                     "bitget.accounts.bob.passphrase", "bob-passphrase",
                     "bitget.accounts.bob.demo-trading", "true",
                     "bitget-margin.tokens.alice-desk.token", ALICE_TOKEN,
-                    "bitget-margin.tokens.alice-desk.accounts", "alice");
+                    "bitget-margin.tokens.alice-desk.accounts", "alice"));
+            return overrides;
         }
     }
 
     @BeforeEach
     void registerTheKeysWithTheSimulator() {
         Simulator.reset();
-        Simulator.key("alice-key", "alice-secret", "alice-passphrase", false);
+        AliceAccount.registerWithSimulator();
         Simulator.key("bob-key", rsaPem(), "bob-passphrase", true);
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.bitgetmargin.testing.FacadeRequests;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.LoopbackRedis;
 import io.bitgetmargin.testing.SeenCalls;
@@ -177,12 +178,7 @@ public final class LoadRun {
     }
 
     private static Answer call(HttpClient http, String facade, String symbol, String mode) {
-        String body = "{\"symbol\":\"" + symbol + "\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"" + mode + "\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(facade + "/v1/margin-mode"))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + TOKEN)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = FacadeRequests.changeMarginMode(facade, TOKEN, symbol, mode, REQUEST_TIMEOUT);
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

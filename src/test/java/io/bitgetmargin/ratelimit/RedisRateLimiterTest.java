@@ -72,6 +72,23 @@ class RedisRateLimiterTest {
         client.close();
     }
 
+    /**
+     * Blocks the single-threaded server for {@code seconds} ({@code DEBUG SLEEP}) from another thread, and returns once
+     * the pause has begun; join the thread to wait for its end.
+     */
+    private static Thread pauseRedis(String seconds) throws InterruptedException {
+        Thread sleeper = new Thread(() -> {
+            try {
+                server.command("DEBUG", "SLEEP", seconds);
+            } catch (Exception ignored) {
+                // the server answers OK after the pause
+            }
+        });
+        sleeper.start();
+        Thread.sleep(50);
+        return sleeper;
+    }
+
     private static Permit now(RedisRateLimiter limiter, String account) {
         return limiter.acquire(account, CHANGE, Duration.ofSeconds(2)).await().atMost(QUICK);
     }
@@ -185,15 +202,7 @@ class RedisRateLimiterTest {
     void asksOnceMoreAfterOneTimeoutWithoutTakingASecondSlot() throws Exception {
         // Redis pauses for 350 ms: the first question times out after 250 ms, the second is answered. Redis runs
         // both once it wakes up; the member they share is counted once.
-        Thread sleeper = new Thread(() -> {
-            try {
-                server.command("DEBUG", "SLEEP", "0.35");
-            } catch (Exception ignored) {
-                // the server answers OK after the sleep
-            }
-        });
-        sleeper.start();
-        Thread.sleep(50);
+        Thread sleeper = pauseRedis("0.35");
         Permit permit = later(first, "paused-account", Duration.ofSeconds(3)).get(2, TimeUnit.SECONDS);
         sleeper.join();
         assertTrue(permit.waited().toMillis() >= 250, "the answer came after the pause: " + permit.waited());
@@ -203,15 +212,7 @@ class RedisRateLimiterTest {
     @Test
     void failsWithinTheCommandTimeoutWhenRedisHangs() throws Exception {
         // DEBUG SLEEP blocks the single-threaded server: the limiter must not wait for it beyond three command timeouts.
-        Thread sleeper = new Thread(() -> {
-            try {
-                server.command("DEBUG", "SLEEP", "2.5");
-            } catch (Exception ignored) {
-                // the server answers OK after the sleep
-            }
-        });
-        sleeper.start();
-        Thread.sleep(100);
+        Thread sleeper = pauseRedis("2.5");
         CompletableFuture<Permit> caller = later(first, "hung-account", Duration.ofSeconds(5));
         CompletionException failure = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
                 () -> caller.orTimeout(2, TimeUnit.SECONDS).join());

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.bitgetmargin.testing.AliceAccount;
 import io.bitgetmargin.testing.LambdaLimits;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.LoopbackRedis;
@@ -50,19 +52,17 @@ class RedisStoreTest {
     public static class RedisStoreProfile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "bitget.accounts.alice.api-key", "alice-key",
-                    "bitget.accounts.alice.secret-key", "alice-secret",
-                    "bitget.accounts.alice.passphrase", "alice-passphrase",
-                    "quarkus.log.file.enabled", "true",
-                    "quarkus.log.file.path", LOG.toString());
+            Map<String, String> overrides = new HashMap<>(AliceAccount.config());
+            overrides.put("quarkus.log.file.enabled", "true");
+            overrides.put("quarkus.log.file.path", LOG.toString());
+            return overrides;
         }
     }
 
     @BeforeEach
     void registerAlice() {
         Simulator.reset();
-        Simulator.key("alice-key", "alice-secret", "alice-passphrase", false);
+        AliceAccount.registerWithSimulator();
     }
 
     private static ValidatableResponse put(String account, String symbol, String mode) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.bitgetmargin.testing.FacadeRequests;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.LoopbackRedis;
 import io.bitgetmargin.testing.RequiresRedisServer;
@@ -172,10 +173,8 @@ class SharedRateLimitIT {
     }
 
     private static Answer change(String instance, String symbol) {
-        String body = "{\"symbol\":\"" + symbol + "\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(instance + "/v1/margin-mode")).timeout(ANSWER_TIMEOUT)
-                .header("Authorization", "Bearer " + LoopbackBitget.TOKEN).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = FacadeRequests.changeMarginMode(instance, LoopbackBitget.TOKEN, symbol, "isolated",
+                ANSWER_TIMEOUT);
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(instance, response.statusCode(), response.body());
