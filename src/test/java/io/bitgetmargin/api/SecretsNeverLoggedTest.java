@@ -79,6 +79,8 @@ class SecretsNeverLoggedTest {
         assertTrue(log.contains(Simulator.SET_MARGIN_MODE), "REST client requests are in the log");
         assertTrue(log.contains("\"marginMode\":\"isolated\""), "REST client bodies are in the log");
         assertTrue(log.contains("DEBUG"), "the log holds DEBUG lines");
+        // One REST client, one HTTP client: its metrics are registered once (no "already registered" warning).
+        assertFalse(log.contains("has been already registered"), "a meter was registered twice");
         for (String secret : forbidden) {
             assertFalse(log.contains(secret), "the log contains a secret value of length " + secret.length());
         }
