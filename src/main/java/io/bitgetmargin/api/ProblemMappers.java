@@ -59,6 +59,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response circuitOpen(BitgetException.CircuitOpen e) {
+        return answer(describe(e), e.retryAfter().orElse(DEFAULT_RETRY_AFTER));
+    }
+
+    @ServerExceptionMapper
     public Response bitgetTimeout(BitgetException.Timeout e) {
         return answer(describe(e));
     }
@@ -88,9 +93,8 @@ public class ProblemMappers {
             ProblemCode code = forCategory(rejected.category());
             return Problem.of(code, code.advice()).withBitget(rejected.bitgetCode(), rejected.bitgetMsg());
         }
-        if (e instanceof BitgetException.Unavailable unavailable) {
-            return Problem.of(ProblemCode.BITGET_UNAVAILABLE, unavailable.getMessage() + ". "
-                    + ProblemCode.BITGET_UNAVAILABLE.advice());
+        if (e instanceof BitgetException.Unavailable || e instanceof BitgetException.CircuitOpen) {
+            return Problem.of(ProblemCode.BITGET_UNAVAILABLE, e.getMessage() + ". " + ProblemCode.BITGET_UNAVAILABLE.advice());
         }
         if (e instanceof BitgetException.Timeout) {
             return Problem.of(ProblemCode.BITGET_TIMEOUT);
@@ -101,7 +105,9 @@ public class ProblemMappers {
         if (e instanceof NotAppliedException notApplied) {
             return Problem.of(ProblemCode.NOT_APPLIED, notApplied.getMessage() + ". " + ProblemCode.NOT_APPLIED.advice());
         }
-        Log.errorf("Unexpected %s while serving a facade request", e.getClass().getName());
+        // The whole trace, for whoever fixes the bug; the answer shows none of it. No exception of ours carries a
+        // credential, signature or pre-hash in its message.
+        Log.error("Unexpected failure while serving a facade request", e);
         return Problem.of(ProblemCode.INTERNAL_ERROR);
     }
 
@@ -159,7 +165,6 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e) {
-        // describe() logs the class name only: an exception message is not ours to vouch for.
         return answer(describe(e));
     }
 

@@ -1,182 +1,234 @@
 package io.bitgetmargin.bitget;
 
-import java.net.ConnectException;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.bitgetmargin.ratelimit.Lane;
+import io.bitgetmargin.ratelimit.Permit;
+import io.bitgetmargin.ratelimit.RateLimitExceededException;
+import io.bitgetmargin.ratelimit.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
-import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The Bitget calls as this service uses them: each answers the envelope's {@code data} on success, or fails with
- * one of the {@link BitgetException} types, never with a raw transport or parsing exception. Every HTTP exchange
- * passes the circuit breaker and is timed.
+ * The one way to call Bitget. Each public method answers the envelope's {@code data}, or fails with a
+ * {@link BitgetException} (or, before anything was sent, {@link RateLimitExceededException} or
+ * {@link UnknownAccountException}), never with a raw transport or parsing exception.
+ * <p>
+ * A signed call goes through, in this order:
+ * <ol>
+ * <li>the circuit breaker's state: while it is open the call fails at once, with nothing queued and nothing sent;</li>
+ * <li>the account's first turn at the rate limiter, in the lane of the endpoint (Bitget limits each endpoint per
+ * account): at most {@code maxWait}, then 429;</li>
+ * <li>the circuit breaker ({@link BitgetCircuitBreaker}), which counts the request once, after its retries;</li>
+ * <li>the retries of transient failures ({@link BitgetRetry}); every attempt after the first takes a turn of its
+ * own, and every attempt is signed afresh;</li>
+ * <li>one clock resynchronisation when Bitget refuses the timestamp, and one immediate attempt after it;</li>
+ * <li>the HTTP exchange itself, timed, and its answer turned into {@code data} or a {@link BitgetException}
+ * ({@link BitgetFailures}).</li>
+ * </ol>
+ * The public server-time call passes the breaker only: it is unsigned, and Bitget limits it per IP, not per account.
  */
 @ApplicationScoped
 @Startup // the circuit breaker exists, for health checks and maintenance, before the first call
 public class BitgetClient {
 
     /** Name of the circuit breaker, for health checks and tests. */
-    public static final String CIRCUIT_BREAKER = "bitget";
+    public static final String CIRCUIT_BREAKER = BitgetCircuitBreaker.NAME;
 
-    private final BitgetRestClient restClient;
-    private final Guard circuitBreaker;
-    private final Duration circuitBreakerDelay;
+    private final BitgetRestClient rest;
+    private final BitgetAccounts accounts;
+    private final BitgetLimits limits;
+    private final BitgetClock clock;
+    private final RateLimiter limiter;
+    private final RetryConfig retry;
     private final MeterRegistry meters;
+    private final BitgetCircuitBreaker breaker;
+    private final Map<BitgetEndpoint, BitgetRetry> retries = new EnumMap<>(BitgetEndpoint.class);
 
-    BitgetClient(@RestClient BitgetRestClient restClient, CircuitBreakerConfig breaker, MeterRegistry meters) {
-        this.restClient = restClient;
+    BitgetClient(@RestClient BitgetRestClient rest, BitgetAccounts accounts, BitgetLimits limits, BitgetClock clock,
+            RateLimiter limiter, RetryConfig retry, CircuitBreakerConfig breaker, MeterRegistry meters) {
+        this.rest = rest;
+        this.accounts = accounts;
+        this.limits = limits;
+        this.clock = clock;
+        this.limiter = limiter;
+        this.retry = retry;
         this.meters = meters;
-        this.circuitBreakerDelay = breaker.delay();
-        this.circuitBreaker = Guard.create()
-                .withDescription("Bitget REST API")
-                .withCircuitBreaker()
-                .name(CIRCUIT_BREAKER)
-                .requestVolumeThreshold(breaker.requestVolumeThreshold())
-                .failureRatio(breaker.failureRatio())
-                .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
-                .successThreshold(breaker.successThreshold())
-                .when(BitgetClient::isUpstreamFailure)
-                .onStateChange(state -> Log.warnf("Bitget circuit breaker is now %s", state))
-                .done()
-                .build();
+        this.breaker = new BitgetCircuitBreaker(breaker, this::exchangeServerTime);
+        for (BitgetEndpoint endpoint : BitgetEndpoint.values()) {
+            if (endpoint.isSigned()) {
+                retries.put(endpoint, new BitgetRetry(endpoint, retry, meters));
+            }
+        }
     }
 
-    /** {@code POST /api/v2/mix/account/set-margin-mode}, signed for {@code account} (null: the default one). */
-    public Uni<SetMarginModeData> setMarginMode(String account, SetMarginModeRequest request) {
-        return call(BitgetEndpoint.SET_MARGIN_MODE, () -> restClient.setMarginMode(account, request), SetMarginModeData.class);
+    /**
+     * {@code POST /api/v2/mix/account/set-margin-mode}, signed for {@code account} (null: the default one).
+     *
+     * @param maxWait the longest wait for the first turn at the rate limiter; null: the configured maximum
+     */
+    public Uni<SetMarginModeData> setMarginMode(String account, SetMarginModeRequest request, Duration maxWait) {
+        return signed(account, BitgetEndpoint.SET_MARGIN_MODE, maxWait, () -> rest.setMarginMode(account, request),
+                SetMarginModeData.class);
     }
 
-    /** {@code GET /api/v2/mix/account/account}, signed. */
-    public Uni<AccountData> account(String account, String symbol, String productType, String marginCoin) {
-        return call(BitgetEndpoint.ACCOUNT, () -> restClient.account(account, symbol, productType, marginCoin),
-                AccountData.class);
+    /** {@code GET /api/v2/mix/account/account}, signed; {@code maxWait} as for {@link #setMarginMode}. */
+    public Uni<AccountData> account(String account, String symbol, String productType, String marginCoin,
+            Duration maxWait) {
+        return signed(account, BitgetEndpoint.ACCOUNT, maxWait,
+                () -> rest.account(account, symbol, productType, marginCoin), AccountData.class);
     }
 
-    /** {@code GET /api/v2/public/time}, unsigned. */
+    /** {@code GET /api/v2/public/time}, unsigned, through the circuit breaker. */
     public Uni<ServerTimeData> serverTime() {
-        return call(BitgetEndpoint.SERVER_TIME, restClient::serverTime, ServerTimeData.class);
+        return counted(BitgetEndpoint.SERVER_TIME, breaker.guard(this::exchangeServerTime));
     }
 
-    /** The circuit breaker's state, for readiness. */
+    /** Measures the offset to Bitget's clock again (one measurement for everyone who asks meanwhile). */
+    public Uni<Long> synchroniseClock() {
+        return clock.synchronise(this::serverTime);
+    }
+
+    /** The circuit breaker's state, for readiness and tests. */
     public CircuitBreakerState circuitBreakerState() {
-        return CircuitBreakerMaintenance.get().currentState(CIRCUIT_BREAKER);
+        return breaker.state();
     }
 
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    private <T> Uni<T> call(BitgetEndpoint endpoint, Supplier<Uni<String>> exchange, Class<T> dataType) {
-        Supplier<Uni<T>> timed = () -> {
+    private Uni<ServerTimeData> exchangeServerTime() {
+        return exchange(BitgetEndpoint.SERVER_TIME, rest::serverTime, ServerTimeData.class);
+    }
+
+    private <T> Uni<T> signed(String account, BitgetEndpoint endpoint, Duration maxWait, Supplier<Uni<String>> exchange,
+            Class<T> dataType) {
+        return counted(endpoint, Uni.createFrom().deferred(() -> {
+            if (breaker.state() == CircuitBreakerState.OPEN) {
+                return Uni.createFrom().failure(breaker.openFailure());
+            }
+            BitgetCredentials credentials = accounts.resolve(account);
+            Lane lane = new Lane(credentials.rateLimitId() + ":" + endpoint.tag(), limits.perSecond(endpoint),
+                    endpoint.tag());
+            return new SignedCall<>(endpoint, lane, maxWait == null ? limiter.maxWait() : maxWait, exchange, dataType)
+                    .run();
+        }));
+    }
+
+    /**
+     * One signed request: its first turn at the limiter, then the breaker around its attempts. Attempts run one
+     * after the other, possibly on different threads; the fields they share are published safely.
+     */
+    private final class SignedCall<T> {
+        private final BitgetEndpoint endpoint;
+        private final Lane lane;
+        private final Duration maxWait;
+        private final Supplier<Uni<String>> exchange;
+        private final Class<T> dataType;
+        /** The turn taken before the breaker, for the first attempt; null once used or given back. */
+        private final AtomicReference<Permit> firstTurn = new AtomicReference<>();
+        private volatile long attemptsStartNanos;
+        private volatile BitgetException lastFailure;
+        private volatile boolean clockResynchronised;
+
+        SignedCall(BitgetEndpoint endpoint, Lane lane, Duration maxWait, Supplier<Uni<String>> exchange,
+                Class<T> dataType) {
+            this.endpoint = endpoint;
+            this.lane = lane;
+            this.maxWait = maxWait;
+            this.exchange = exchange;
+            this.dataType = dataType;
+        }
+
+        Uni<T> run() {
+            // The first turn is taken outside the breaker: a full queue says nothing about Bitget's health.
+            return limiter.acquire(lane, maxWait).flatMap(turn -> {
+                firstTurn.set(turn);
+                attemptsStartNanos = System.nanoTime();
+                return breaker.guard(() -> retries.get(endpoint).run(this::attempt))
+                        .onTermination().invoke(this::giveBackUnusedTurn);
+            });
+        }
+
+        private Uni<T> attempt() {
+            Permit first = firstTurn.getAndSet(null);
+            Uni<Permit> turn = first != null ? Uni.createFrom().item(first) : laterTurn();
+            return turn.flatMap(permit -> exchange(endpoint, exchange, dataType).onTermination().invoke(permit::release))
+                    .onFailure(BitgetException.class).invoke(failure -> lastFailure = (BitgetException) failure)
+                    .onFailure(this::isFirstRefusedTimestamp).recoverWithUni(this::resynchroniseAndAttempt);
+        }
+
+        /**
+         * A turn for a retry, waiting no longer than the retries' budget has left. When the queue is too long even
+         * so, the request fails with what needed the retry: that is what went wrong, and it is what the breaker
+         * must count.
+         */
+        private Uni<Permit> laterTurn() {
+            Duration left = retry.budget().minusNanos(System.nanoTime() - attemptsStartNanos);
+            Duration wait = left.isNegative() ? Duration.ZERO : left.compareTo(maxWait) < 0 ? left : maxWait;
+            return limiter.acquire(lane, wait).onFailure(RateLimitExceededException.class)
+                    .transform(queueFull -> lastFailure != null ? lastFailure : queueFull);
+        }
+
+        private boolean isFirstRefusedTimestamp(Throwable failure) {
+            return failure instanceof BitgetException bitget && bitget.isClockSkew() && !clockResynchronised;
+        }
+
+        private Uni<T> resynchroniseAndAttempt(Throwable refusedTimestamp) {
+            clockResynchronised = true;
+            meters.counter("bitget.margin.retries", "endpoint", endpoint.tag(), "reason", "clock-skew").increment();
+            // A failed measurement keeps the last offset; the attempt then tells whether it was good enough.
+            return synchroniseClock().onFailure().recoverWithItem(0L).flatMap(offset -> attempt());
+        }
+
+        private void giveBackUnusedTurn() {
+            Permit unused = firstTurn.getAndSet(null);
+            if (unused != null) {
+                unused.release();
+            }
+        }
+    }
+
+    /** One HTTP exchange, timed, its answer turned into the envelope's data or a {@link BitgetException}. */
+    private <T> Uni<T> exchange(BitgetEndpoint endpoint, Supplier<Uni<String>> exchange, Class<T> dataType) {
+        return Uni.createFrom().deferred(() -> {
             Timer.Sample sample = Timer.start(meters);
             return exchange.get()
-                    .onFailure().transform(BitgetClient::classify)
-                    .map(body -> successData(200, body, dataType, null))
+                    .onFailure().transform(BitgetFailures::classify)
+                    .map(body -> BitgetFailures.successData(200, body, dataType, null))
                     .onItemOrFailure().invoke((item, failure) -> sample.stop(meters.timer("bitget.upstream.latency",
                             "endpoint", endpoint.tag(), "outcome", outcome(failure))));
-        };
-        // The raw Uni class, not a TypeLiteral: it tells the guard the call is asynchronous without relying on
-        // generic signatures of an anonymous class, which a native image need not keep.
-        Uni<T> guarded = (Uni<T>) circuitBreaker.get((Supplier) timed, Uni.class);
-        return guarded.onFailure(CircuitBreakerOpenException.class).transform(open -> new BitgetException.Unavailable(
-                "circuit breaker open after repeated failures", circuitBreakerDelay, false));
+        });
     }
 
-    /** Failures that say Bitget itself is in trouble; refusals of a request never open the breaker. */
-    static boolean isUpstreamFailure(Throwable failure) {
-        return failure instanceof BitgetException.Unavailable || failure instanceof BitgetException.Timeout
-                || (failure instanceof BitgetException.Rejected rejected
-                        && rejected.category() == BitgetErrorCategory.UNAVAILABLE);
+    private <T> Uni<T> counted(BitgetEndpoint endpoint, Uni<T> call) {
+        return call.onItemOrFailure().invoke((item, failure) -> meters.counter("bitget.margin.calls",
+                "endpoint", endpoint.tag(), "outcome", outcome(failure), "bitget_code", bitgetCode(failure)).increment());
     }
 
     private static String outcome(Throwable failure) {
         if (failure == null) {
             return "success";
         }
-        if (failure instanceof BitgetException.Rejected rejected) {
-            return "rejected-" + rejected.bitgetCode();
+        if (failure instanceof BitgetException bitget) {
+            return bitget.tag();
         }
-        return failure instanceof BitgetException.Timeout ? "timeout" : "unavailable";
+        return failure instanceof RateLimitExceededException ? "queue-full" : "error";
     }
 
-    private static <T> T successData(int status, String body, Class<T> dataType, Duration retryAfter) {
-        BitgetEnvelope<T> envelope;
-        try {
-            envelope = BitgetJson.readEnvelope(body, dataType);
-        } catch (BitgetJson.NotAnEnvelopeException notEnvelope) {
-            throw new BitgetException.Unavailable("HTTP " + status + " answer is not Bitget's JSON envelope ("
-                    + notEnvelope.getMessage() + ")", retryAfter, false);
+    private static String bitgetCode(Throwable failure) {
+        if (failure == null) {
+            return BitgetEnvelope.SUCCESS;
         }
-        if (!envelope.isSuccess()) {
-            throw new BitgetException.Rejected(status, envelope.code(), envelope.msg(), retryAfter);
-        }
-        return envelope.data();
-    }
-
-    /** Turns a transport failure or an HTTP error answer into a {@link BitgetException}. */
-    static Throwable classify(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BitgetException known) {
-                return known;
-            }
-            if (cause instanceof BitgetHttpError http) {
-                return classifyHttpError(http);
-            }
-            if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
-                return new BitgetException.Timeout("no answer within the read timeout");
-            }
-            if (cause instanceof ConnectException) {
-                return new BitgetException.Unavailable("connection refused or failed", null, true);
-            }
-        }
-        return new BitgetException.Unavailable("transport failure (" + failure.getClass().getSimpleName() + ")", null, true);
-    }
-
-    private static BitgetException classifyHttpError(BitgetHttpError http) {
-        Duration retryAfter = parseRetryAfter(http.retryAfter());
-        if (http.status() == 429) {
-            String code = "429";
-            String msg = "Too Many Requests";
-            try {
-                BitgetEnvelope<Object> envelope = BitgetJson.readEnvelope(http.body(), Object.class);
-                code = envelope.code();
-                msg = envelope.msg();
-            } catch (BitgetJson.NotAnEnvelopeException emptyOrHtml) {
-                // Bitget's gateway may answer 429 with no body at all.
-            }
-            return new BitgetException.Rejected(429, code, msg, retryAfter);
-        }
-        if (http.status() >= 500) {
-            return new BitgetException.Unavailable("HTTP " + http.status(), retryAfter, true);
-        }
-        try {
-            successData(http.status(), http.body(), Object.class, retryAfter);
-            return new BitgetException.Unavailable("HTTP " + http.status() + " with a success code", retryAfter, false);
-        } catch (BitgetException classified) {
-            return classified;
-        }
-    }
-
-    private static Duration parseRetryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            long seconds = Long.parseLong(header.trim());
-            return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
-        } catch (NumberFormatException httpDate) {
-            return null;
-        }
+        return failure instanceof BitgetException.Rejected rejected && rejected.bitgetCode() != null
+                ? rejected.bitgetCode() : "none";
     }
 }

@@ -1,10 +1,16 @@
 package io.bitgetmargin.bitget;
 
-/** What a Bitget error means for the caller, independent of the exact code. */
+import java.util.Locale;
+
+/**
+ * What a Bitget error means for the caller, independent of the exact code, and what the edge does about it: whether
+ * the same call is retried ({@link #isTransient()}) and whether it counts against Bitget's health in the circuit
+ * breaker ({@link #isBitgetTrouble()}).
+ */
 public enum BitgetErrorCategory {
     /** Key, signature, passphrase, permission or IP whitelist refused. */
     AUTHENTICATION,
-    /** The request timestamp was outside Bitget's window: the clocks disagree. */
+    /** The request timestamp was outside Bitget's window: the clocks disagree. Resynchronised once, not retried. */
     CLOCK_SKEW,
     /** A demo key used without demo mode, or the reverse (40099). */
     WRONG_ENVIRONMENT,
@@ -12,7 +18,7 @@ public enum BitgetErrorCategory {
     WRONG_ACCOUNT_TYPE,
     /** The endpoint is not offered in demo trading. */
     NOT_AVAILABLE_IN_DEMO,
-    /** Too many requests for this account. */
+    /** Too many requests for this account (HTTP 429): retried, but says nothing about Bitget's health. */
     RATE_LIMITED,
     /** Bitget says it is down, upgrading or abnormal; trying again later may work. */
     UNAVAILABLE,
@@ -31,5 +37,26 @@ public enum BitgetErrorCategory {
     /** Bitget rejected a parameter. */
     INVALID_PARAMETER,
     /** Any code this service does not know. */
-    OTHER
+    OTHER;
+
+    /**
+     * Whether the same call may well succeed if sent again in a moment. Everything else is a refusal of this request
+     * that a retry cannot change.
+     */
+    public boolean isTransient() {
+        return this == RATE_LIMITED || this == UNAVAILABLE || this == TIMEOUT;
+    }
+
+    /**
+     * Whether the answer says Bitget itself is in trouble. A rate limit is about one account, and every refusal of a
+     * request proves that Bitget is up and judging requests.
+     */
+    public boolean isBitgetTrouble() {
+        return this == UNAVAILABLE || this == TIMEOUT;
+    }
+
+    /** The category's name in metrics: {@code position-or-order-open}. */
+    public String tag() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 }

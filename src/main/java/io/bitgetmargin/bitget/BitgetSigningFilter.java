@@ -68,7 +68,7 @@ public class BitgetSigningFilter implements ClientRequestFilter {
         }
 
         // Taken here, per attempt: a retried call is re-signed with a fresh timestamp.
-        String timestamp = Long.toString(clock.nowMillis(accountName));
+        String timestamp = Long.toString(clock.nowMillis());
         String signature = credentials.signer()
                 .sign(BitgetSigner.preHash(timestamp, request.getMethod(), path, query.decoded(), body));
 

@@ -10,16 +10,18 @@ import org.eclipse.microprofile.health.Readiness;
 import io.bitgetmargin.api.FacadeConfig;
 import io.bitgetmargin.bitget.BitgetAccounts;
 import io.bitgetmargin.bitget.BitgetClient;
-import io.bitgetmargin.ratelimit.AccountRateLimiter;
+import io.bitgetmargin.ratelimit.RateLimiter;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /**
- * Ready when the service can do its job: at least one Bitget account is configured, the facade has tokens (or
- * authentication is off on purpose), and the circuit breaker in front of Bitget is not open. Never calls Bitget:
- * a probe must not spend the account's rate limit.
+ * Ready when this instance is configured to do its job: at least one Bitget account, and facade tokens (or
+ * authentication off on purpose). Never calls Bitget: a probe must not spend the account's rate limit.
  * <p>
- * The rate limiter's store is reported but does not decide readiness: without Redis, an instance limits in-process
- * and still answers, which beats taking every instance out of service at once.
+ * Readiness is about this instance, not about Bitget: the circuit breaker's state and the rate limiter's store are
+ * reported in the data but decide nothing. Every replica shares the same Bitget, so a readiness that followed the
+ * breaker would take them all out of routing at once; callers would get the platform's bare 503 instead of this
+ * service's problem+json with {@code Retry-After}, and recovery would wait for traffic that no longer arrives. An
+ * instance limiting in-process because Redis is gone still protects its accounts, too.
  */
 @Readiness
 @ApplicationScoped
@@ -28,9 +30,9 @@ public class BitgetReadiness implements HealthCheck {
     private final BitgetAccounts accounts;
     private final BitgetClient bitget;
     private final FacadeConfig facade;
-    private final AccountRateLimiter limiter;
+    private final RateLimiter limiter;
 
-    BitgetReadiness(BitgetAccounts accounts, BitgetClient bitget, FacadeConfig facade, AccountRateLimiter limiter) {
+    BitgetReadiness(BitgetAccounts accounts, BitgetClient bitget, FacadeConfig facade, RateLimiter limiter) {
         this.accounts = accounts;
         this.bitget = bitget;
         this.facade = facade;
@@ -43,7 +45,7 @@ public class BitgetReadiness implements HealthCheck {
         boolean hasTokens = !facade.auth().enabled() || facade.hasTokens();
         CircuitBreakerState breaker = bitget.circuitBreakerState();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("bitget")
-                .status(hasAccount && hasTokens && breaker != CircuitBreakerState.OPEN)
+                .status(hasAccount && hasTokens)
                 .withData("accounts", String.join(",", accounts.names()))
                 .withData("credentials", hasAccount ? "configured" : "missing: set BITGET_API_KEY, BITGET_SECRET_KEY, BITGET_PASSPHRASE")
                 .withData("facadeTokens", hasTokens ? "configured" : "missing: set BITGET_MARGIN_API_TOKENS")

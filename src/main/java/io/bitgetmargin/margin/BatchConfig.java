@@ -14,7 +14,7 @@ public interface BatchConfig {
     int maxSymbols();
 
     /**
-     * How long one symbol of a batch may wait for its turn at the account's rate limiter. Longer than for single
+     * How long one symbol of a batch may wait for the account's turn. Longer than for single
      * calls: a batch is expected to queue behind its own symbols.
      */
     @WithDefault("120s")

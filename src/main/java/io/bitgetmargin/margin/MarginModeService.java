@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.bitgetmargin.bitget.AccountData;
 import io.bitgetmargin.bitget.BitgetClient;
-import io.bitgetmargin.bitget.BitgetEndpoint;
 import io.bitgetmargin.bitget.BitgetErrorCategory;
 import io.bitgetmargin.bitget.BitgetException;
 import io.bitgetmargin.bitget.SetMarginModeData;
@@ -27,12 +26,10 @@ import io.smallrye.mutiny.Uni;
 public class MarginModeService {
 
     private final BitgetClient bitget;
-    private final BitgetCallPolicy policy;
     private final BatchConfig batch;
 
-    MarginModeService(BitgetClient bitget, BitgetCallPolicy policy, BatchConfig batch) {
+    MarginModeService(BitgetClient bitget, BatchConfig batch) {
         this.bitget = bitget;
-        this.policy = policy;
         this.batch = batch;
     }
 
@@ -55,8 +52,8 @@ public class MarginModeService {
     }
 
     /**
-     * Ensures one mode for many symbols. Symbols go through the account's rate limiter like any call (so Bitget never
-     * answers 429), duplicates are handled once, and one symbol's failure never stops the others.
+     * Ensures one mode for many symbols. Each symbol's calls queue for the account's turns like any call (so Bitget
+     * never answers 429), duplicates are handled once, and one symbol's failure never stops the others.
      */
     public Uni<List<BatchItem>> ensureAll(String account, BatchInput input) {
         if (input == null) {
@@ -89,7 +86,7 @@ public class MarginModeService {
         distinct.forEach((symbol, normalised) -> items.add(normalised instanceof MarginModeChange change
                 ? batchItem(account, change, dryRun)
                 : Uni.createFrom().item(new BatchItem(symbol, Outcome.FAILED, mode, (Throwable) normalised))));
-        // All symbols start at once and queue at the account's rate limiter, which alone decides the pace; no item
+        // All symbols start at once and queue for the account's turns, which alone decide the pace; no item
         // fails (failures become FAILED or BLOCKED items), and the results keep the order of the request.
         return Uni.join().all(items).andFailFast();
     }
@@ -125,16 +122,14 @@ public class MarginModeService {
     }
 
     private Uni<MarginModeState> read(String account, MarginModeTarget target, Duration maxWait) {
-        return policy.apply(account, BitgetEndpoint.ACCOUNT, maxWait, () -> bitget.account(account, target.symbol(),
-                target.productType().wireName(), target.marginCoin()))
+        return bitget.account(account, target.symbol(), target.productType().wireName(), target.marginCoin(), maxWait)
                 .map(data -> state(target, data));
     }
 
     private Uni<MarginModeResult> send(String account, MarginModeChange change, Duration maxWait) {
         SetMarginModeRequest request = new SetMarginModeRequest(change.symbol(), change.productType().wireName(),
                 change.marginCoin(), change.marginMode().wireName());
-        return policy.apply(account, BitgetEndpoint.SET_MARGIN_MODE, maxWait, () -> bitget.setMarginMode(account, request))
-                .map(data -> result(change, data));
+        return bitget.setMarginMode(account, request, maxWait).map(data -> result(change, data));
     }
 
     private static MarginModeState state(MarginModeTarget target, AccountData data) {

@@ -2,21 +2,15 @@ package io.bitgetmargin.ratelimit;
 
 import java.time.Duration;
 
-import io.bitgetmargin.bitget.BitgetEndpoint;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The per-account limits kept below Bitget's own, so that Bitget never answers 429, and where their counts live. */
+/**
+ * How the rate limiter queues and where its counts live. The rates themselves belong to whoever owns the lanes
+ * (Bitget's limits are configured beside the Bitget client, under the same prefix).
+ */
 @ConfigMapping(prefix = "bitget-margin.rate-limit")
 public interface RateLimitConfig {
-
-    /** Set-margin-mode calls per second and account (Bitget: 5/s per UID). */
-    @WithDefault("5")
-    int setMarginModePerSecond();
-
-    /** Account reads per second and account (Bitget: 10/s per UID). */
-    @WithDefault("10")
-    int accountReadsPerSecond();
 
     /** How long a call may queue for its turn before the caller gets 429 {@code RATE_LIMITED}. */
     @WithDefault("2s")
@@ -24,7 +18,7 @@ public interface RateLimitConfig {
 
     /**
      * Added to the one second a call is counted after its answer, against clock-rate differences between this host
-     * and Bitget.
+     * and the remote side.
      */
     @WithDefault("20ms")
     Duration safetyMargin();
@@ -68,10 +62,5 @@ public interface RateLimitConfig {
         /** Prefix of the limiter's Redis keys, to share one Redis with other applications. */
         @WithDefault("bitget-margin:rate-limit")
         String keyPrefix();
-    }
-
-    /** Bitget's limit for an endpoint, per account and second. */
-    default int limit(BitgetEndpoint endpoint) {
-        return endpoint == BitgetEndpoint.SET_MARGIN_MODE ? setMarginModePerSecond() : accountReadsPerSecond();
     }
 }

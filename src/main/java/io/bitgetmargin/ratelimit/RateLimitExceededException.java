@@ -2,15 +2,13 @@ package io.bitgetmargin.ratelimit;
 
 import java.time.Duration;
 
-import io.bitgetmargin.bitget.BitgetEndpoint;
-
-/** The account's queue for an endpoint is longer than the configured wait; nothing was sent to Bitget. */
+/** A lane's queue is longer than the caller may wait; nothing was sent. */
 public class RateLimitExceededException extends RuntimeException {
 
     private final Duration retryAfter;
 
-    public RateLimitExceededException(BitgetEndpoint endpoint, Duration retryAfter) {
-        super("too many " + endpoint.tag() + " calls queued for this Bitget account", null, false, false);
+    public RateLimitExceededException(String laneTag, Duration retryAfter) {
+        super("too many " + laneTag + " calls queued", null, false, false);
         this.retryAfter = retryAfter;
     }
 

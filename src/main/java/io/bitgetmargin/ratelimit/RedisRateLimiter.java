@@ -1,19 +1,14 @@
 package io.bitgetmargin.ratelimit;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
-import io.bitgetmargin.bitget.BitgetEndpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -23,14 +18,14 @@ import io.vertx.mutiny.redis.client.Response;
 
 /**
  * The {@link InProcessRateLimiter}'s algorithm on counts kept in Redis, so that every instance sharing the Redis
- * shares each account's budget.
+ * shares each lane's budget.
  * <p>
  * Why our own Lua script rather than a library? Bucket4j's Redis integrations need Lettuce, Jedis or Redisson
  * next to the Quarkus Redis client (a second connection pool, and native-image configuration of their own), and
  * they offer token buckets, which space sends: the resilience issue's load run showed that this cannot bound what
  * Bitget receives. The script below is a few lines and runs on the Quarkus client already configured.
  * <p>
- * Per account and endpoint, one sorted set holds the calls that are counted, scored by the time they stop being
+ * Per lane, one sorted set holds the calls that are counted, scored by the time they stop being
  * counted: a call in flight until {@code now + lease} (a bound on its duration, should its instance never report
  * the end), a call that has ended until one second (plus the safety margin) after its end. Acquiring drops the
  * members whose time has passed and adds one if fewer than the limit remain; releasing re-scores the member to
@@ -46,15 +41,15 @@ import io.vertx.mutiny.redis.client.Response;
  * next slot frees. A command without an answer in time is asked again at once: a pause of a busy host or of Redis
  * is not an outage, and callers handed to the in-process limiter are not counted in Redis, so a needless fallback
  * lets too many calls through. After {@value #TIMEOUTS_BEFORE_FALLBACK} timeouts in a row, or at once on any error
- * such as a refused connection, every waiter of the queue fails with {@link RateLimitStoreUnavailableException}, for {@link AccountRateLimiter} to hand them to the
- * in-process limiter.
+ * such as a refused connection, every waiter of the queue fails with
+ * {@link RateLimitStoreUnavailableException}, for {@link RateLimiter} to hand them to the in-process limiter.
  */
-final class RedisRateLimiter implements AutoCloseable {
+final class RedisRateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RedisRateLimiter.class);
 
     /**
-     * KEYS[1]: the account's set for one endpoint. ARGV: limit, lease (ms), hold (ms), member. Answers
+     * KEYS[1]: the lane's set. ARGV: limit, lease (ms), hold (ms), member. Answers
      * {1, 0} when admitted, or {0, ms until the earliest counted call stops being counted, at most hold}: a call in
      * flight stays counted for at least hold after it ends, so no slot can free sooner than that. Asking again for
      * a member that is already counted answers {1, 0} without counting it twice: a retry after a timeout, whose
@@ -104,9 +99,6 @@ final class RedisRateLimiter implements AutoCloseable {
      */
     static final int TIMEOUTS_BEFORE_FALLBACK = 3;
 
-    private record LaneKey(String accountId, BitgetEndpoint endpoint) {
-    }
-
     private final Redis redis;
     private final RateLimitConfig config;
     private final MeterRegistry meters;
@@ -114,12 +106,7 @@ final class RedisRateLimiter implements AutoCloseable {
     /** Names this instance's members, so that two instances never produce the same member; not a secret. */
     private final String instanceId = Long.toHexString(ThreadLocalRandom.current().nextLong());
     private final AtomicLong sequence = new AtomicLong();
-    private final Map<LaneKey, Lane> lanes = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "bitget-rate-limiter-redis");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Map<String, RedisLane> lanes = new ConcurrentHashMap<>();
 
     RedisRateLimiter(Redis redis, RateLimitConfig config, MeterRegistry meters) {
         this.redis = redis;
@@ -129,15 +116,14 @@ final class RedisRateLimiter implements AutoCloseable {
     }
 
     /**
-     * Waits, at most {@code maxWait}, for a permit to call {@code endpoint} for the account known to Redis as
-     * {@code accountId} (a one-way hash, never a credential).
+     * Waits, at most {@code maxWait}, for a permit of {@code lane}, whose key is stored in Redis as it is.
      *
      * @return the permit; fails with {@link RateLimitExceededException} when the wait would exceed {@code maxWait},
      *         with {@link RateLimitStoreUnavailableException} when Redis did not answer in time
      */
-    Uni<Permit> acquire(String accountId, BitgetEndpoint endpoint, Duration maxWait) {
-        Lane lane = lanes.computeIfAbsent(new LaneKey(accountId, endpoint), key -> new Lane(key, config.limit(endpoint)));
-        return Uni.createFrom().emitter(emitter -> lane.enqueue(emitter, System.nanoTime(), maxWait));
+    Uni<Permit> acquire(Lane lane, Duration maxWait) {
+        RedisLane line = lanes.computeIfAbsent(lane.key(), key -> new RedisLane(lane));
+        return Uni.createFrom().emitter(emitter -> line.enqueue(emitter, System.nanoTime(), maxWait));
     }
 
     /** Answers when Redis answers a {@code PING} within the command timeout. */
@@ -162,10 +148,6 @@ final class RedisRateLimiter implements AutoCloseable {
                         instanceId + ":warm-up"))),
                 config.redis().connectTimeout().plus(config.redis().commandTimeout()))
                 .replaceWithVoid();
-    }
-
-    private String redisKey(LaneKey key) {
-        return config.redis().keyPrefix() + ":" + key.accountId() + ":" + key.endpoint().tag();
     }
 
     /** Runs a script by its digest, sending its text only when this Redis has not seen it yet. */
@@ -195,8 +177,11 @@ final class RedisRateLimiter implements AutoCloseable {
                 .transform(failure -> new RateLimitStoreUnavailableException(describe(failure), failure));
     }
 
-    /** The waiters of this instance for one account and endpoint, asking Redis for the head's turn. */
-    private final class Lane extends WaitingLine {
+    /**
+     * The waiters of this instance for one lane, asking Redis for the head's turn. Questions to Redis are sent, and
+     * its answers handed to waiters, outside the monitor.
+     */
+    private final class RedisLane extends WaitingLine {
         private final String redisKey;
         /** The head is being answered by Redis, or waits for the time Redis named. */
         private boolean asking;
@@ -205,77 +190,98 @@ final class RedisRateLimiter implements AutoCloseable {
         /** How many questions to Redis in a row went unanswered. */
         private int timeoutsInARow;
 
-        Lane(LaneKey key, int limit) {
-            super(key.endpoint(), limit, Duration.ofMillis(holdMillis), RedisRateLimiter.this.timers, meters,
-                    RateLimitStore.REDIS);
-            this.redisKey = redisKey(key);
+        RedisLane(Lane lane) {
+            super(lane, Duration.ofMillis(holdMillis), meters, RateLimitStore.REDIS);
+            this.redisKey = config.redis().keyPrefix() + ":" + lane.key();
         }
 
         @Override
-        protected void serve() {
+        protected void serve(Answers answers) {
+            // Redis decides who goes; the question is sent once the monitor is released (afterAnswering).
+        }
+
+        @Override
+        protected void afterAnswering() {
             askForHead();
         }
 
-        private synchronized void askForHead() {
-            if (asking || waiters.isEmpty()) {
-                return;
+        /** Asks Redis for the head's turn, unless a question is already out or nobody waits. */
+        private void askForHead() {
+            String member;
+            synchronized (this) {
+                if (asking || waiters.isEmpty()) {
+                    return;
+                }
+                asking = true;
+                if (pendingMember == null) {
+                    pendingMember = instanceId + ":" + sequence.incrementAndGet();
+                }
+                member = pendingMember;
             }
-            asking = true;
-            if (pendingMember == null) {
-                pendingMember = instanceId + ":" + sequence.incrementAndGet();
-            }
-            String member = pendingMember;
             script(ACQUIRE_SHA, ACQUIRE, redisKey, limit, config.redis().lease().toMillis(), holdMillis, member)
                     .subscribe().with(reply -> answered(member, reply), this::failed);
         }
 
-        private synchronized void answered(String member, Response reply) {
-            timeoutsInARow = 0;
-            if (reply.get(0).toInteger() == 1) {
+        private void answered(String member, Response reply) {
+            if (reply.get(0).toInteger() != 1) {
+                synchronized (this) {
+                    timeoutsInARow = 0;
+                }
+                schedule(this::askAgain, TimeUnit.MILLISECONDS.toNanos(reply.get(1).toLong()));
+                return;
+            }
+            Answers answers = new Answers();
+            Permit unclaimed = null;
+            synchronized (this) {
+                timeoutsInARow = 0;
                 asking = false;
                 pendingMember = null;
                 Waiter waiter = waiters.pollFirst();
                 Permit permit = new OncePermit(waiter == null ? Duration.ZERO : waiter.waited(System.nanoTime()),
                         () -> release(member));
                 if (waiter == null) {
-                    // The caller gave up while Redis answered: the slot counts as a short call.
-                    permit.release();
+                    unclaimed = permit;
                 } else {
-                    admit(waiter, permit);
+                    answers.admit(waiter, permit);
                 }
-                askForHead();
-            } else {
-                timers.schedule(this::askAgain, reply.get(1).toLong(), TimeUnit.MILLISECONDS);
             }
+            if (unclaimed != null) {
+                // The caller gave up while Redis answered: the slot counts as a short call.
+                unclaimed.release();
+            }
+            answer(answers);
         }
 
-        private synchronized void askAgain() {
-            asking = false;
+        private void askAgain() {
+            synchronized (this) {
+                asking = false;
+            }
             askForHead();
         }
 
         /** @param failure a {@link RateLimitStoreUnavailableException}, as every command fails ({@link #bounded}) */
         private void failed(Throwable failure) {
             RateLimitStoreUnavailableException unavailable = (RateLimitStoreUnavailableException) failure;
-            if (failure instanceof RateLimitStoreUnavailableException.TimedOut) {
+            boolean timedOut = failure instanceof RateLimitStoreUnavailableException.TimedOut;
+            if (timedOut) {
                 meters.counter("bitget.margin.limiter.store.timeouts").increment();
             }
-            Deque<Waiter> handedOver;
+            Answers handedOver = new Answers();
+            boolean askAgain;
             synchronized (this) {
                 asking = false;
-                if (failure instanceof RateLimitStoreUnavailableException.TimedOut
-                        && ++timeoutsInARow < TIMEOUTS_BEFORE_FALLBACK) {
-                    askForHead();
-                    return;
+                askAgain = timedOut && ++timeoutsInARow < TIMEOUTS_BEFORE_FALLBACK;
+                if (!askAgain) {
+                    timeoutsInARow = 0;
+                    pendingMember = null;
+                    waiters.forEach(waiter -> handedOver.refuse(waiter, unavailable));
+                    waiters.clear();
                 }
-                timeoutsInARow = 0;
-                pendingMember = null;
-                handedOver = new ArrayDeque<>(waiters);
-                waiters.clear();
             }
-            for (Waiter waiter : handedOver) {
-                waiter.deadline.cancel(false);
-                waiter.emitter.fail(unavailable);
+            if (askAgain) {
+                askForHead();
+            } else {
+                answer(handedOver);
             }
         }
 
@@ -290,10 +296,5 @@ final class RedisRateLimiter implements AutoCloseable {
     static String describe(Throwable failure) {
         String message = failure.getMessage() == null ? "" : ": " + failure.getMessage().replaceAll("//[^/@\\s]*@", "//***@");
         return failure.getClass().getSimpleName() + message;
-    }
-
-    @Override
-    public void close() {
-        timers.shutdownNow();
     }
 }

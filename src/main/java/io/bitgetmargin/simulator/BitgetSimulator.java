@@ -104,9 +104,9 @@ public final class BitgetSimulator {
         if (fault != null && fault.status() != null) {
             answer = new SimulatedResponse(fault.status(),
                     fault.contentType() == null ? "application/json" : fault.contentType(),
-                    fault.body() == null ? "" : fault.body(), 0, false);
+                    fault.body() == null ? "" : fault.body(), fault.retryAfter(), 0, false);
         } else if (fault != null && Boolean.TRUE.equals(fault.dropConnection())) {
-            answer = new SimulatedResponse(0, null, "", 0, true);
+            answer = new SimulatedResponse(0, null, "", null, 0, true);
         } else {
             answer = bitget(request, now);
         }

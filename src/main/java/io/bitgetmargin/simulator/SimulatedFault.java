@@ -4,12 +4,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A fault the simulator applies to the next {@code times} Bitget calls whose path starts with {@code path} (all
- * paths when null): a delay, a canned answer (any status, any body, HTML included), or a dropped connection.
- * A delay alone delays the normal answer.
+ * paths when null): a delay, a canned answer (any status, any body, HTML included, optionally with a
+ * {@code Retry-After} header), or a dropped connection. A delay alone delays the normal answer.
  */
 @RegisterForReflection
 public record SimulatedFault(String path, Long delayMillis, Integer status, String contentType, String body,
-        Boolean dropConnection, Integer times) {
+        String retryAfter, Boolean dropConnection, Integer times) {
 
     boolean matches(String rawPath) {
         return path == null || rawPath.startsWith(path);
@@ -24,6 +24,6 @@ public record SimulatedFault(String path, Long delayMillis, Integer status, Stri
     }
 
     SimulatedFault consumeOne() {
-        return new SimulatedFault(path, delayMillis, status, contentType, body, dropConnection, remaining() - 1);
+        return new SimulatedFault(path, delayMillis, status, contentType, body, retryAfter, dropConnection, remaining() - 1);
     }
 }

@@ -70,6 +70,9 @@ public class SimulatorRoutes {
         if (response.contentType() != null && !response.body().isEmpty()) {
             context.response().putHeader("Content-Type", response.contentType());
         }
+        if (response.retryAfter() != null) {
+            context.response().putHeader("Retry-After", response.retryAfter());
+        }
         context.response().setStatusCode(response.status()).end(response.body());
     }
 }

@@ -1,10 +1,18 @@
 package io.bitgetmargin.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -12,12 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import io.bitgetmargin.testing.Facade;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.Simulator;
+import io.bitgetmargin.testing.TestAccounts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /** Every kind of bad input is a 400 problem that names what is wrong, and Bitget sees no call at all. */
 @QuarkusTest
@@ -68,51 +81,45 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badBodies")
     void refusesBadInputWithoutCallingBitget(String kind, String body, String detailMentions) {
-        MarginModeResourceTest.problem(
-                given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON).body(body)
-                        .when().put("/v1/margin-mode").then(),
+        Facade.problem(
+                Facade.put(body),
                 400, "INVALID_REQUEST")
                 .body("retryable", equalTo(false))
                 .body("detail", containsString("Nothing was sent to Bitget"))
                 .body(containsString(detailMentions));
-        assertEquals(0, Simulator.requests().size(), "Bitget saw no call for " + kind);
+        assertEquals(0, Simulator.calls().size(), "Bitget saw no call for " + kind);
     }
 
     @Test
     void refusesAnEmptyBodyWithoutCallingBitget() {
-        MarginModeResourceTest.problem(
-                given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
-                        .when().put("/v1/margin-mode").then(),
+        Facade.problem(
+                Facade.caller().contentType(ContentType.JSON).when().put("/v1/margin-mode").then(),
                 400, "INVALID_REQUEST")
                 .body("detail", containsString("request body"));
-        assertEquals(0, Simulator.requests().size());
+        assertEquals(0, Simulator.calls().size());
     }
 
     @Test
     void namesEveryBadFieldAtOnce() {
-        given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
-                .body("{\"symbol\":\"BTC USDT\",\"productType\":\"SPOT\",\"marginCoin\":\"US-DT\",\"marginMode\":\"hedged\"}")
-                .when().put("/v1/margin-mode").then()
+        Facade.put("{\"symbol\":\"BTC USDT\",\"productType\":\"SPOT\",\"marginCoin\":\"US-DT\",\"marginMode\":\"hedged\"}")
                 .statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.contains("symbol", "productType", "marginCoin", "marginMode"));
-        assertEquals(0, Simulator.requests().size());
+        assertEquals(0, Simulator.calls().size());
     }
 
     @Test
     void refusesANonJsonContentType() {
-        MarginModeResourceTest.problem(
-                given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.TEXT).body("symbol=BTCUSDT")
-                        .when().put("/v1/margin-mode").then(),
+        Facade.problem(
+                Facade.caller().contentType(ContentType.TEXT).body("symbol=BTCUSDT").when().put("/v1/margin-mode").then(),
                 415, "UNSUPPORTED_MEDIA_TYPE");
-        assertEquals(0, Simulator.requests().size());
+        assertEquals(0, Simulator.calls().size());
     }
 
     @Test
     void refusesAnUnsupportedMethod() {
-        MarginModeResourceTest.problem(
-                given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON).body("{}")
-                        .when().delete("/v1/margin-mode").then(),
+        Facade.problem(
+                Facade.caller().contentType(ContentType.JSON).body("{}").when().delete("/v1/margin-mode").then(),
                 405, "METHOD_NOT_ALLOWED");
-        assertEquals(0, Simulator.requests().size());
+        assertEquals(0, Simulator.calls().size());
     }
 }

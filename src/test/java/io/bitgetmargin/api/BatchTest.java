@@ -1,6 +1,6 @@
 package io.bitgetmargin.api;
 
-import static io.restassured.RestAssured.given;
+import static io.bitgetmargin.testing.Facade.batch;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,15 +15,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.bitgetmargin.testing.Facade;
 import io.bitgetmargin.testing.LambdaLimits;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.SeenCalls;
 import io.bitgetmargin.testing.Simulator;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.ValidatableResponse;
 
 /** One mode for many symbols: mixed outcomes, duplicates, dry runs, bounds, and Bitget's limit never crossed. */
 @QuarkusTest
@@ -33,11 +32,6 @@ class BatchTest {
     @BeforeEach
     void resetSimulator() {
         Simulator.reset();
-    }
-
-    private static ValidatableResponse post(Object body) {
-        return given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON).body(body)
-                .when().post("/v1/margin-mode/batch").then();
     }
 
     @Test
@@ -65,7 +59,7 @@ class BatchTest {
             symbols.add(i % 2 == 0 ? symbol.toLowerCase() : symbol);
         }
 
-        JsonPath answer = post(Map.of("productType", "USDT-FUTURES", "marginMode", "isolated", "symbols", symbols))
+        JsonPath answer = batch(Map.of("productType", "USDT-FUTURES", "marginMode", "isolated", "symbols", symbols))
                 .statusCode(200)
                 .body("results.size()", equalTo(60))
                 .body("marginMode", equalTo("isolated"))
@@ -88,41 +82,41 @@ class BatchTest {
         assertEquals(30, answer.getInt("summary.CHANGED"));
         assertEquals(10, answer.getInt("summary.FAILED"));
 
-        List<Map<String, Object>> changes = Simulator.requests(Simulator.SET_MARGIN_MODE);
+        List<Map<String, Object>> changes = Simulator.calls(Simulator.SET_MARGIN_MODE);
         assertEquals(40, changes.size(), "changes were sent for the changed and the blocked symbols only");
         assertTrue(changes.stream().noneMatch(call -> ((Number) call.get("status")).intValue() == 429), "no 429 from Bitget");
         assertTrue(SeenCalls.maxInAnySecond(changes) <= 5, "at most 5 changes in any second");
-        List<Map<String, Object>> reads = Simulator.requests(Simulator.ACCOUNT);
+        List<Map<String, Object>> reads = Simulator.calls(Simulator.ACCOUNT);
         assertTrue(reads.stream().noneMatch(call -> ((Number) call.get("status")).intValue() == 429), "no 429 on reads");
         assertTrue(SeenCalls.maxInAnySecond(reads) <= 10, "at most 10 reads in any second");
     }
 
     @Test
     void answersDuplicatesOnceWhateverTheirSpelling() {
-        post(Map.of("marginMode", "crossed", "symbols", List.of("ETHUSDT", "ethusdt", "ETH/USDT:USDT", "ETHUSDT_UMCBL", "BTCUSDT")))
+        batch(Map.of("marginMode", "crossed", "symbols", List.of("ETHUSDT", "ethusdt", "ETH/USDT:USDT", "ETHUSDT_UMCBL", "BTCUSDT")))
                 .statusCode(200)
                 .body("results.size()", equalTo(2))
                 .body("results[0].symbol", equalTo("ETHUSDT"))
                 .body("results[0].outcome", equalTo("UNCHANGED"))
                 .body("results[1].symbol", equalTo("BTCUSDT"));
-        assertEquals(2, Simulator.requests(Simulator.ACCOUNT).size());
+        assertEquals(2, Simulator.calls(Simulator.ACCOUNT).size());
     }
 
     @Test
     void dryRunReportsWithoutChanging() {
         Simulator.arrange("ETHUSDT", Map.of("marginMode", "isolated"));
-        post(Map.of("productType", "USDT-FUTURES", "marginMode", "isolated", "symbols", List.of("BTCUSDT", "ETHUSDT"), "dryRun", true))
+        batch(Map.of("productType", "USDT-FUTURES", "marginMode", "isolated", "symbols", List.of("BTCUSDT", "ETHUSDT"), "dryRun", true))
                 .statusCode(200)
                 .body("dryRun", equalTo(true))
                 .body("results[0].outcome", equalTo("WOULD_CHANGE"))
                 .body("results[1].outcome", equalTo("UNCHANGED"));
-        assertEquals(0, Simulator.requests(Simulator.SET_MARGIN_MODE).size());
+        assertEquals(0, Simulator.calls(Simulator.SET_MARGIN_MODE).size());
         assertEquals("crossed", Simulator.symbol("BTCUSDT").get("marginMode"));
     }
 
     @Test
     void reportsAnInvalidSymbolAsFailedWithoutStoppingTheOthers() {
-        post(Map.of("marginMode", "isolated", "symbols", List.of("BTC USDT", "BTCUSDT")))
+        batch(Map.of("marginMode", "isolated", "symbols", List.of("BTC USDT", "BTCUSDT")))
                 .statusCode(200)
                 .body("results[0].outcome", equalTo("FAILED"))
                 .body("results[0].problem.code", equalTo("INVALID_REQUEST"))
@@ -135,18 +129,18 @@ class BatchTest {
         for (int i = 0; i < 201; i++) {
             symbols.add("X" + i + "USDT");
         }
-        MarginModeResourceTest.problem(post(Map.of("marginMode", "isolated", "symbols", symbols)), 400, "INVALID_REQUEST")
+        Facade.problem(batch(Map.of("marginMode", "isolated", "symbols", symbols)), 400, "INVALID_REQUEST")
                 .body("detail", containsString("more than the 200 allowed"));
-        assertEquals(0, Simulator.requests().size());
+        assertEquals(0, Simulator.calls().size());
     }
 
     @Test
     void refusesABatchWithoutSymbolsOrMode() {
-        MarginModeResourceTest.problem(post(Map.of("marginMode", "isolated", "symbols", List.of())), 400, "INVALID_REQUEST")
+        Facade.problem(batch(Map.of("marginMode", "isolated", "symbols", List.of())), 400, "INVALID_REQUEST")
                 .body("errors[0].field", equalTo("symbols"));
-        MarginModeResourceTest.problem(post(Map.of("symbols", List.of("BTCUSDT"))), 400, "INVALID_REQUEST")
+        Facade.problem(batch(Map.of("symbols", List.of("BTCUSDT"))), 400, "INVALID_REQUEST")
                 .body("errors[0].field", equalTo("marginMode"));
-        MarginModeResourceTest.problem(post(Map.of("marginMode", "isolated", "symbols", "BTCUSDT")), 400, "INVALID_REQUEST");
-        assertEquals(0, Simulator.requests().size());
+        Facade.problem(batch(Map.of("marginMode", "isolated", "symbols", "BTCUSDT")), 400, "INVALID_REQUEST");
+        assertEquals(0, Simulator.calls().size());
     }
 }

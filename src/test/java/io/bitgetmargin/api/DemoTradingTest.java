@@ -1,6 +1,5 @@
 package io.bitgetmargin.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,64 +8,54 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.bitgetmargin.testing.Facade;
 import io.bitgetmargin.testing.LoopbackBitget;
+import io.bitgetmargin.testing.SeenCalls;
 import io.bitgetmargin.testing.Simulator;
+import io.bitgetmargin.testing.TestAccounts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
-/** With {@code bitget.demo-trading=true} every signed call carries {@code paptrading: 1}. */
+/**
+ * With {@code demo-trading=true} every signed call carries {@code paptrading: 1}: bob is a demo account
+ * ({@code bitget.accounts.bob.demo-trading=true}; the default account's {@code bitget.demo-trading} is read the same
+ * way, see {@code BitgetAccountsTest}).
+ */
 @QuarkusTest
-@TestProfile(DemoTradingTest.DemoTrading.class)
 @WithTestResource(LoopbackBitget.class)
 class DemoTradingTest {
 
-    public static class DemoTrading implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("bitget.demo-trading", "true");
-        }
+    @BeforeEach
+    void resetSimulator() {
+        Simulator.reset();
     }
 
-    @BeforeEach
-    void registerTheKeyAsADemoKey() {
-        Simulator.reset();
-        Simulator.key(LoopbackBitget.API_KEY, LoopbackBitget.SECRET_KEY, LoopbackBitget.PASSPHRASE, true);
+    private static RequestSpecification bob() {
+        return Facade.as(TestAccounts.TOKEN, TestAccounts.BOB);
     }
 
     @Test
     void sendsPaptradingWithADemoKey() {
-        given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
-                .body(Map.of("symbol", "BTCUSDT", "productType", "USDT-FUTURES", "marginCoin", "USDT", "marginMode", "isolated"))
-                .put("/v1/margin-mode").then()
-                .statusCode(200)
-                .body("marginMode", equalTo("isolated"));
-        assertEquals("1", MarginModeResourceTest.header(Simulator.requests(Simulator.SET_MARGIN_MODE).get(0), "paptrading"));
+        Facade.put(bob(), "", Facade.change("BTCUSDT", "isolated")).statusCode(200).body("marginMode", equalTo("isolated"));
+        assertEquals("1", SeenCalls.header(Simulator.calls(Simulator.SET_MARGIN_MODE).get(0), "paptrading"));
     }
 
     @Test
     void reportsALiveKeyInDemoModeAsWrongEnvironment() {
-        Simulator.key(LoopbackBitget.API_KEY, LoopbackBitget.SECRET_KEY, LoopbackBitget.PASSPHRASE, false);
-        MarginModeResourceTest.problem(given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
-                .body(Map.of("symbol", "BTCUSDT", "productType", "USDT-FUTURES", "marginCoin", "USDT", "marginMode", "isolated"))
-                .put("/v1/margin-mode").then(), 502, "WRONG_ENVIRONMENT")
+        Simulator.key(TestAccounts.BOB_KEY, TestAccounts.rsaPem(), "bob-passphrase", false);
+        Facade.problem(Facade.put(bob(), "", Facade.change("BTCUSDT", "isolated")), 502, "WRONG_ENVIRONMENT")
                 .body("bitgetCode", equalTo("40099"));
     }
 
     @Test
     void sendsTheSimulatedProductTypesWithoutPaptrading() {
-        given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
-                .body(Map.of("symbol", "SBTCSUSDT", "marginMode", "isolated"))
-                .put("/v1/margin-mode").then()
+        Facade.put(bob(), "", Map.of("symbol", "SBTCSUSDT", "marginMode", "isolated"))
                 .statusCode(200)
                 .body("productType", equalTo("SUSDT-FUTURES"))
                 .body("marginCoin", equalTo("SUSDT"));
-        for (Map<String, Object> call : Simulator.requests()) {
-            if (!"/api/v2/public/time".equals(call.get("path"))) {
-                assertEquals(null, MarginModeResourceTest.header(call, "paptrading"), String.valueOf(call.get("path")));
-            }
+        for (Map<String, Object> call : Simulator.calls()) {
+            assertEquals(null, SeenCalls.header(call, "paptrading"), String.valueOf(call.get("path")));
         }
     }
 }

@@ -22,14 +22,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.bitgetmargin.bitget.BitgetClockSync;
+import io.bitgetmargin.bitget.BitgetClient;
+import io.bitgetmargin.testing.Facade;
 import io.bitgetmargin.testing.LambdaLimits;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.SeenCalls;
 import io.bitgetmargin.testing.Simulator;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -40,11 +40,10 @@ import io.restassured.response.ValidatableResponse;
 @WithTestResource(LoopbackBitget.class)
 class FaultToleranceTest {
 
-    private static final Map<String, String> ISOLATED = Map.of("symbol", "BTCUSDT", "productType", "USDT-FUTURES",
-            "marginCoin", "USDT", "marginMode", "isolated");
+    private static final Map<String, String> ISOLATED = Facade.change("BTCUSDT", "isolated");
 
     @Inject
-    BitgetClockSync clockSync;
+    BitgetClient bitget;
 
     @BeforeEach
     void resetSimulator() {
@@ -55,21 +54,24 @@ class FaultToleranceTest {
     void resynchroniseTheClock() {
         // A test may have moved the simulated Bitget clock; later tests start from an agreed offset.
         Simulator.reset();
-        clockSync.resync(null).await().atMost(java.time.Duration.ofSeconds(5));
+        bitget.synchroniseClock().await().atMost(java.time.Duration.ofSeconds(5));
     }
 
     private static ValidatableResponse put() {
-        return given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON).body(ISOLATED)
-                .when().put("/v1/margin-mode").then();
+        return Facade.put(ISOLATED);
     }
 
     /** The set-margin-mode calls Bitget saw, asserting their number and that each carried its own signature. */
     private static List<Map<String, Object>> attempts(int expected) {
-        List<Map<String, Object>> calls = Simulator.requests(Simulator.SET_MARGIN_MODE);
+        List<Map<String, Object>> calls = Simulator.calls(Simulator.SET_MARGIN_MODE);
         assertEquals(expected, calls.size(), "set-margin-mode calls Bitget saw");
         assertEquals(expected, SeenCalls.distinct(calls, "ACCESS-SIGN"), "every attempt has a fresh signature");
         assertEquals(expected, SeenCalls.distinct(calls, "ACCESS-TIMESTAMP"), "every attempt has a fresh timestamp");
         return calls;
+    }
+
+    private static long receivedAt(Map<String, Object> call) {
+        return ((Number) call.get("receivedAtMillis")).longValue();
     }
 
     @Test
@@ -82,7 +84,7 @@ class FaultToleranceTest {
     @Test
     void answersTimeoutWhenEveryAttemptTimesOut() {
         Simulator.fault(Map.of("path", Simulator.SET_MARGIN_MODE, "delayMillis", 1500, "times", 3));
-        MarginModeResourceTest.problem(put(), 504, "BITGET_TIMEOUT").body("retryable", equalTo(true));
+        Facade.problem(put(), 504, "BITGET_TIMEOUT").body("retryable", equalTo(true));
         attempts(3);
     }
 
@@ -96,7 +98,7 @@ class FaultToleranceTest {
     @Test
     void answersUnavailableWhenTheConnectionKeepsDropping() {
         Simulator.fault(Map.of("path", Simulator.SET_MARGIN_MODE, "dropConnection", true, "times", 3));
-        MarginModeResourceTest.problem(put(), 503, "BITGET_UNAVAILABLE").header("Retry-After", notNullValue());
+        Facade.problem(put(), 503, "BITGET_UNAVAILABLE").header("Retry-After", notNullValue());
         attempts(3);
     }
 
@@ -112,7 +114,7 @@ class FaultToleranceTest {
     void answersUnavailableWithRetryAfterWhenAnHtml502Persists() {
         Simulator.fault(Map.of("path", Simulator.SET_MARGIN_MODE, "status", 502, "contentType", "text/html",
                 "body", "<html><h1>502 Bad Gateway</h1></html>", "times", 3));
-        MarginModeResourceTest.problem(put(), 503, "BITGET_UNAVAILABLE")
+        Facade.problem(put(), 503, "BITGET_UNAVAILABLE")
                 .header("Retry-After", notNullValue())
                 .body("retryable", equalTo(true));
         attempts(3);
@@ -129,7 +131,7 @@ class FaultToleranceTest {
     void answersRateLimitedWhenBitgetKeepsAnswering429() {
         Simulator.fault(Map.of("path", Simulator.SET_MARGIN_MODE, "status", 429,
                 "body", "{\"code\":\"429\",\"msg\":\"Too Many Requests\"}", "times", 3));
-        MarginModeResourceTest.problem(put(), 429, "RATE_LIMITED")
+        Facade.problem(put(), 429, "RATE_LIMITED")
                 .header("Retry-After", notNullValue())
                 .body("bitgetCode", equalTo("429"));
         attempts(3);
@@ -148,10 +150,13 @@ class FaultToleranceTest {
         Simulator.fault(Map.of("path", Simulator.SET_MARGIN_MODE, "status", 400,
                 "body", "{\"code\":\"40008\",\"msg\":\"Request timestamp expired\",\"data\":null}", "times", 1));
         put().statusCode(200);
-        attempts(2);
-        List<Map<String, Object>> all = Simulator.requests();
-        assertEquals(List.of(Simulator.ACCOUNT, Simulator.SET_MARGIN_MODE, "/api/v2/public/time", Simulator.SET_MARGIN_MODE),
-                all.stream().map(call -> call.get("path")).toList(), "the clock was read between the two attempts");
+        List<Map<String, Object>> changes = attempts(2);
+        assertEquals(List.of(Simulator.ACCOUNT, Simulator.SET_MARGIN_MODE, Simulator.SET_MARGIN_MODE),
+                Simulator.calls().stream().map(call -> call.get("path")).toList());
+        long refused = receivedAt(changes.get(0));
+        long accepted = receivedAt(changes.get(1));
+        assertTrue(Simulator.everyRequest().stream().anyMatch(call -> Simulator.SERVER_TIME.equals(call.get("path"))
+                && receivedAt(call) >= refused && receivedAt(call) <= accepted), "the clock was read between the two attempts");
     }
 
     @Test
@@ -160,34 +165,31 @@ class FaultToleranceTest {
         Simulator.clockOffset(60_000);
         put().statusCode(200).body("marginMode", equalTo("isolated"));
         // The first call (the read) was refused, the clock resynchronised, and everything after was accepted.
-        List<Map<String, Object>> reads = Simulator.requests(Simulator.ACCOUNT);
+        List<Map<String, Object>> reads = Simulator.calls(Simulator.ACCOUNT);
         assertEquals(List.of("40008", "00000"), reads.stream().map(call -> call.get("code")).toList());
         List<Map<String, Object>> calls = attempts(1);
         assertEquals("00000", calls.get(0).get("code"));
         long signedAt = Long.parseLong(SeenCalls.header(calls.get(0), "ACCESS-TIMESTAMP"));
-        long receivedAt = ((Number) calls.get(0).get("receivedAtMillis")).longValue();
-        assertTrue(Math.abs(signedAt - (receivedAt + 60_000)) < 5_000, "signed with Bitget's time");
+        assertTrue(Math.abs(signedAt - (receivedAt(calls.get(0)) + 60_000)) < 5_000, "signed with Bitget's time");
 
         // Once synchronised, the next call is accepted the first time.
-        given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
-                .body(Map.of("symbol", "ETHUSDT", "productType", "USDT-FUTURES", "marginCoin", "USDT", "marginMode", "isolated"))
-                .put("/v1/margin-mode").then().statusCode(200);
-        assertEquals(2, Simulator.requests(Simulator.SET_MARGIN_MODE).size());
-        assertEquals(3, Simulator.requests(Simulator.ACCOUNT).size());
+        Facade.put(Facade.change("ETHUSDT", "isolated")).statusCode(200);
+        assertEquals(2, Simulator.calls(Simulator.SET_MARGIN_MODE).size());
+        assertEquals(3, Simulator.calls(Simulator.ACCOUNT).size());
     }
 
     @Test
     void answersClockSkewWhenResynchronisingDoesNotHelp() {
         Simulator.fault(Map.of("path", Simulator.SET_MARGIN_MODE, "status", 400,
                 "body", "{\"code\":\"40008\",\"msg\":\"Request timestamp expired\",\"data\":null}", "times", 2));
-        MarginModeResourceTest.problem(put(), 502, "BITGET_CLOCK_SKEW").body("bitgetCode", equalTo("40008"));
+        Facade.problem(put(), 502, "BITGET_CLOCK_SKEW").body("bitgetCode", equalTo("40008"));
         attempts(2);
     }
 
     @Test
     void doesNotRetryMalformedJson() {
         Simulator.fault(Map.of("path", Simulator.SET_MARGIN_MODE, "status", 200, "body", "{\"code\":\"00000\",\"data\":{", "times", 3));
-        MarginModeResourceTest.problem(put(), 503, "BITGET_UNAVAILABLE")
+        Facade.problem(put(), 503, "BITGET_UNAVAILABLE")
                 .body("detail", containsString("not Bitget's JSON envelope"));
         attempts(1);
     }
@@ -196,7 +198,7 @@ class FaultToleranceTest {
     void doesNotRetryAnErrorCodeInAnHttp200() {
         Simulator.fault(Map.of("path", Simulator.SET_MARGIN_MODE, "status", 200,
                 "body", "{\"code\":\"45117\",\"msg\":\"Currently holding positions or orders\",\"data\":null}", "times", 3));
-        MarginModeResourceTest.problem(put(), 409, "POSITION_OR_ORDER_OPEN").body("bitgetCode", equalTo("45117"));
+        Facade.problem(put(), 409, "POSITION_OR_ORDER_OPEN").body("bitgetCode", equalTo("45117"));
         attempts(1);
     }
 
@@ -212,9 +214,8 @@ class FaultToleranceTest {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < callers; i++) {
                 String symbol = "C" + i + "USDT";
-                answers.add(pool.submit(() -> given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
-                        .body(Map.of("symbol", symbol, "marginMode", "isolated")).put("/v1/margin-mode")
-                        .then().extract().statusCode()));
+                answers.add(pool.submit(() -> Facade.put(Map.of("symbol", symbol, "marginMode", "isolated"))
+                        .extract().statusCode()));
             }
             int ok = 0;
             int limited = 0;
@@ -226,11 +227,11 @@ class FaultToleranceTest {
             assertEquals(callers, ok + limited, "every caller got 200 or 429");
             assertTrue(ok >= 5, "calls within the 2 s wait were served: " + ok);
             assertTrue(limited >= 1, "calls beyond the 2 s wait were refused: " + limited);
-            List<Map<String, Object>> seen = Simulator.requests(Simulator.SET_MARGIN_MODE);
+            List<Map<String, Object>> seen = Simulator.calls(Simulator.SET_MARGIN_MODE);
             assertEquals(ok, seen.size(), "refused calls never reached Bitget");
             assertTrue(SeenCalls.maxInAnySecond(seen) <= 5, "at most 5 calls in any second");
             assertTrue(seen.stream().allMatch(call -> "00000".equals(call.get("code"))), "Bitget never answered 429");
-            List<Map<String, Object>> reads = Simulator.requests(Simulator.ACCOUNT);
+            List<Map<String, Object>> reads = Simulator.calls(Simulator.ACCOUNT);
             assertTrue(SeenCalls.maxInAnySecond(reads) <= 10, "at most 10 account reads in any second");
             assertTrue(reads.stream().allMatch(call -> "00000".equals(call.get("code"))), "no read answered 429");
         } finally {
@@ -248,6 +249,6 @@ class FaultToleranceTest {
         assertTrue(metrics.contains("bitget_margin_limiter_wait_seconds_count{endpoint=\"set-margin-mode\",store=\"memory\"}"));
         assertTrue(metrics.contains("bitget_margin_limiter_store_degraded 0.0"), metrics);
         assertTrue(metrics.contains("bitget_margin_retries_total{endpoint=\"set-margin-mode\",reason=\"unavailable\"}"));
-        assertTrue(metrics.contains("bitget_clock_offset{account=\"default\"}"));
+        assertTrue(metrics.contains("\nbitget_clock_offset "), "one clock offset, for every account");
     }
 }

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.bitgetmargin.testing.Facade;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.ServiceProcess;
 import io.bitgetmargin.testing.Simulator;
-import io.restassured.http.ContentType;
 
 /**
  * Starts the packaged artifact (the jar, or the native executable with {@code -Dnative}) exactly as a user would, configured only through environment variables
@@ -59,19 +59,15 @@ class PackagedArtifactEnvironmentIT {
         Process process = start(environment());
         try {
             int port = ServiceProcess.awaitPort(process, START_TIMEOUT_SECONDS);
-            given().baseUri("http://127.0.0.1").port(port).auth().oauth2("env-token-2").contentType(ContentType.JSON)
-                    .body(Map.of("symbol", "btcusdt", "productType", "usdt-futures", "marginCoin", "usdt", "marginMode", "fixed"))
-                    .put("/v1/margin-mode").then()
+            Facade.put(given().baseUri("http://127.0.0.1").port(port).auth().oauth2("env-token-2"), "",
+                    Facade.change("btcusdt", "usdt-futures", "usdt", "fixed"))
                     .statusCode(200)
                     .body("symbol", equalTo("BTCUSDT"))
                     .body("marginMode", equalTo("isolated"));
             Simulator.arrange("BTCUSDT", Map.of("openOrders", 1));
-            given().baseUri("http://127.0.0.1").port(port).auth().oauth2("env-token-1").contentType(ContentType.JSON)
-                    .body(Map.of("symbol", "BTCUSDT", "productType", "USDT-FUTURES", "marginCoin", "USDT", "marginMode", "crossed"))
-                    .put("/v1/margin-mode").then()
-                    .statusCode(409)
-                    .body("code", equalTo("POSITION_OR_ORDER_OPEN"));
-            assertEquals(2, Simulator.requests(Simulator.SET_MARGIN_MODE).size());
+            Facade.problem(Facade.put(given().baseUri("http://127.0.0.1").port(port).auth().oauth2("env-token-1"), "",
+                    Facade.change("BTCUSDT", "crossed")), 409, "POSITION_OR_ORDER_OPEN");
+            assertEquals(2, Simulator.calls(Simulator.SET_MARGIN_MODE).size());
         } finally {
             ServiceProcess.stop(process);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.bitgetmargin.testing.Facade;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.Simulator;
 import io.quarkus.test.common.WithTestResource;
@@ -33,14 +34,12 @@ class ProductionBuildIT {
         given().get("/simulator/requests").then().statusCode(404);
         given().post("/simulator/reset").then().statusCode(404);
         // The loopback simulator of the test saw none of these: the jar did not forward them either.
-        assertEquals(0, Simulator.requests().size());
+        assertEquals(0, Simulator.calls().size());
     }
 
     @Test
     void stillServesTheFacadeAndHealth() {
         given().get("/q/health/live").then().statusCode(200);
-        given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
-                .body("{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\"}")
-                .put("/v1/margin-mode").then().statusCode(200);
+        Facade.put(Facade.change("BTCUSDT", "isolated")).statusCode(200);
     }
 }

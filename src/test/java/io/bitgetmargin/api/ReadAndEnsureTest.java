@@ -1,6 +1,7 @@
 package io.bitgetmargin.api;
 
-import static io.restassured.RestAssured.given;
+import static io.bitgetmargin.testing.Facade.get;
+import static io.bitgetmargin.testing.Facade.put;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,12 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.bitgetmargin.testing.Facade;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.Simulator;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
 /** Reading the current mode, ensuring instead of blindly setting, verification, and inference of missing fields. */
 @QuarkusTest
@@ -25,15 +25,6 @@ class ReadAndEnsureTest {
     @BeforeEach
     void resetSimulator() {
         Simulator.reset();
-    }
-
-    private static ValidatableResponse get(String query) {
-        return given().auth().oauth2(LoopbackBitget.TOKEN).when().get("/v1/margin-mode?" + query).then();
-    }
-
-    private static ValidatableResponse put(String query, Object body) {
-        return given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON).body(body)
-                .when().put("/v1/margin-mode" + query).then();
     }
 
     @Test
@@ -52,7 +43,7 @@ class ReadAndEnsureTest {
                 .body("posMode", equalTo("one_way_mode"))
                 .body("assetMode", equalTo("union"));
         assertEquals("marginCoin=USDT&productType=USDT-FUTURES&symbol=BTCUSDT",
-                Simulator.requests(Simulator.ACCOUNT).get(0).get("query"), "the query is sent sorted");
+                Simulator.calls(Simulator.ACCOUNT).get(0).get("query"), "the query is sent sorted");
     }
 
     @Test
@@ -68,32 +59,32 @@ class ReadAndEnsureTest {
     @Test
     void infersProductTypeAndCoinForEveryForm() {
         for (String symbol : new String[] { "BTCUSDT", "btcusdt", "BTC/USDT:USDT", "BTCUSDT_UMCBL" }) {
-            given().auth().oauth2(LoopbackBitget.TOKEN).queryParam("symbol", symbol).when().get("/v1/margin-mode").then()
+            Facade.caller().queryParam("symbol", symbol).when().get("/v1/margin-mode").then()
                     .statusCode(200)
                     .body("symbol", equalTo("BTCUSDT"))
                     .body("productType", equalTo("USDT-FUTURES"))
                     .body("marginCoin", equalTo("USDT"));
         }
         get("symbol=BTCUSD&productType=COIN-FUTURES").statusCode(200).body("marginCoin", equalTo("BTC"));
-        given().auth().oauth2(LoopbackBitget.TOKEN).queryParam("symbol", "BTC/USDC:USDC").when().get("/v1/margin-mode").then()
+        Facade.caller().queryParam("symbol", "BTC/USDC:USDC").when().get("/v1/margin-mode").then()
                 .statusCode(200).body("symbol", equalTo("BTCPERP")).body("marginCoin", equalTo("USDC"));
     }
 
     @Test
     void saysWhatToAddWhenInputIsAmbiguous() {
-        MarginModeResourceTest.problem(get("symbol=BTCEUR"), 400, "INVALID_REQUEST")
+        Facade.problem(get("symbol=BTCEUR"), 400, "INVALID_REQUEST")
                 .body("errors[0].field", equalTo("productType"))
                 .body("detail", containsString("add productType"));
-        MarginModeResourceTest.problem(get("symbol=BTCEUR&productType=COIN-FUTURES"), 400, "INVALID_REQUEST")
+        Facade.problem(get("symbol=BTCEUR&productType=COIN-FUTURES"), 400, "INVALID_REQUEST")
                 .body("errors[0].field", equalTo("marginCoin"));
-        MarginModeResourceTest.problem(get("productType=USDT-FUTURES"), 400, "INVALID_REQUEST")
+        Facade.problem(get("productType=USDT-FUTURES"), 400, "INVALID_REQUEST")
                 .body("errors[0].field", equalTo("symbol"));
-        assertEquals(0, Simulator.requests().size());
+        assertEquals(0, Simulator.calls().size());
     }
 
     @Test
     void reportsAnUnknownSymbolOnRead() {
-        MarginModeResourceTest.problem(get("symbol=NOSUCHUSDT"), 422, "UNKNOWN_SYMBOL").body("bitgetCode", equalTo("40034"));
+        Facade.problem(get("symbol=NOSUCHUSDT"), 422, "UNKNOWN_SYMBOL").body("bitgetCode", equalTo("40034"));
     }
 
     @Test
@@ -105,24 +96,24 @@ class ReadAndEnsureTest {
                 .body("marginMode", equalTo("isolated"))
                 .body("longLeverage", equalTo(7))
                 .body("shortLeverage", equalTo(8));
-        assertEquals(0, Simulator.requests(Simulator.SET_MARGIN_MODE).size(), "no change was sent");
-        assertEquals(1, Simulator.requests(Simulator.ACCOUNT).size());
+        assertEquals(0, Simulator.calls(Simulator.SET_MARGIN_MODE).size(), "no change was sent");
+        assertEquals(1, Simulator.calls(Simulator.ACCOUNT).size());
     }
 
     @Test
     void changesWhenTheModeDiffersAndVerifiesOnRequest() {
-        put("?verify=true", Map.of("symbol", "btcusdt", "marginMode", "isolated"))
+        put("verify=true", Map.of("symbol", "btcusdt", "marginMode", "isolated"))
                 .statusCode(200)
                 .body("outcome", equalTo("CHANGED"))
                 .body("marginMode", equalTo("isolated"));
-        assertEquals(1, Simulator.requests(Simulator.SET_MARGIN_MODE).size());
-        assertEquals(2, Simulator.requests(Simulator.ACCOUNT).size(), "read before and after the change");
+        assertEquals(1, Simulator.calls(Simulator.SET_MARGIN_MODE).size());
+        assertEquals(2, Simulator.calls(Simulator.ACCOUNT).size(), "read before and after the change");
     }
 
     @Test
     void answersNotAppliedWhenBitgetStillReportsTheOldMode() {
         Simulator.arrange("BTCUSDT", Map.of("ignoresChanges", true));
-        MarginModeResourceTest.problem(put("?verify=true", Map.of("symbol", "BTCUSDT", "marginMode", "isolated")), 502, "NOT_APPLIED")
+        Facade.problem(put("verify=true", Map.of("symbol", "BTCUSDT", "marginMode", "isolated")), 502, "NOT_APPLIED")
                 .body("detail", containsString("still reports crossed"));
         // Without verify the same call trusts Bitget's answer.
         put("", Map.of("symbol", "BTCUSDT", "marginMode", "isolated")).statusCode(200).body("outcome", equalTo("CHANGED"));
@@ -130,8 +121,8 @@ class ReadAndEnsureTest {
 
     @Test
     void refusesAVerifyFlagThatIsNotABoolean() {
-        MarginModeResourceTest.problem(put("?verify=maybe", Map.of("symbol", "BTCUSDT", "marginMode", "isolated")), 400,
+        Facade.problem(put("verify=maybe", Map.of("symbol", "BTCUSDT", "marginMode", "isolated")), 400,
                 "INVALID_REQUEST").body("errors[0].field", equalTo("verify"));
-        assertEquals(0, Simulator.requests().size());
+        assertEquals(0, Simulator.calls().size());
     }
 }

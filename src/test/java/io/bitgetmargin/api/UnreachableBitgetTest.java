@@ -1,6 +1,5 @@
 package io.bitgetmargin.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.io.IOException;
@@ -10,11 +9,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.bitgetmargin.testing.LoopbackBitget;
+import io.bitgetmargin.testing.Facade;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 
 /** With nothing listening where Bitget should be, the facade answers 503, not a 500 with a stack trace. */
 @QuarkusTest
@@ -39,12 +37,7 @@ class UnreachableBitgetTest {
 
     @Test
     void answersUnavailableWhenBitgetCannotBeReached() {
-        MarginModeResourceTest.problem(
-                given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
-                        .body(Map.of("symbol", "BTCUSDT", "productType", "USDT-FUTURES", "marginCoin", "USDT",
-                                "marginMode", "isolated"))
-                        .when().put("/v1/margin-mode").then(),
-                503, "BITGET_UNAVAILABLE")
+        Facade.problem(Facade.put(Facade.change("BTCUSDT", "isolated")), 503, "BITGET_UNAVAILABLE")
                 .header("Retry-After", notNullValue());
     }
 }

@@ -28,6 +28,6 @@ class HealthTest {
                 .body("checks.find { it.name == 'bitget' }.data.credentials", equalTo("configured"))
                 .body("checks.find { it.name == 'bitget' }.data.facadeTokens", equalTo("configured"))
                 .body("checks.find { it.name == 'bitget' }.data.circuitBreaker", equalTo("CLOSED"));
-        assertEquals(0, Simulator.requests().size(), "health checks never call Bitget");
+        assertEquals(0, Simulator.calls().size(), "health checks never call Bitget");
     }
 }

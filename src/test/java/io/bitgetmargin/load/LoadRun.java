@@ -116,7 +116,7 @@ public final class LoadRun {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        List<Map<String, Object>> seen = Simulator.requests(Simulator.SET_MARGIN_MODE);
+        List<Map<String, Object>> seen = Simulator.calls(Simulator.SET_MARGIN_MODE);
         Map<Integer, Integer> byStatus = new TreeMap<>();
         Map<String, Integer> byOutcome = new TreeMap<>();
         answers.forEach(answer -> byStatus.merge(answer.status(), 1, Integer::sum));
@@ -155,7 +155,7 @@ public final class LoadRun {
                     .forEach(call -> System.out.printf("  signed %s received %s status %s%n",
                             SeenCalls.header(call, "ACCESS-TIMESTAMP"), call.get("receivedAtMillis"), call.get("status")));
         }
-        List<Map<String, Object>> reads = Simulator.requests(Simulator.ACCOUNT);
+        List<Map<String, Object>> reads = Simulator.calls(Simulator.ACCOUNT);
         int maxReadWindow = SeenCalls.maxInAnySecond(reads);
         long read429 = reads.stream().filter(call -> ((Number) call.get("status")).intValue() == 429).count();
         System.out.printf("simulator: %d account reads, at most %d in any 1 s window, %d answered 429%n",

@@ -3,7 +3,6 @@ package io.bitgetmargin.ratelimit;
 import java.time.Duration;
 import java.util.Arrays;
 
-import io.bitgetmargin.bitget.BitgetEndpoint;
 import io.bitgetmargin.testing.LoopbackRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.mutiny.core.Vertx;
@@ -27,15 +26,16 @@ public final class AcquisitionCost {
         LoopbackRedis server = new LoopbackRedis().startServer();
         Vertx vertx = Vertx.vertx();
         Redis client = Redis.createClient(vertx, server.url());
-        try (InProcessRateLimiter memory = new InProcessRateLimiter(config, new SimpleMeterRegistry());
-                RedisRateLimiter redis = new RedisRateLimiter(client, config, new SimpleMeterRegistry())) {
+        InProcessRateLimiter memory = new InProcessRateLimiter(config, new SimpleMeterRegistry());
+        RedisRateLimiter redis = new RedisRateLimiter(client, config, new SimpleMeterRegistry());
+        try {
             redis.prepare().await().atMost(Duration.ofSeconds(5));
             System.out.printf("limiter acquisition, %d acquisitions per store over %d accounts, %s, %d cores, %s%n",
                     acquisitions, ACCOUNTS, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors(), server.command("INFO", "server").toString()
                             .lines().filter(line -> line.startsWith("redis_version")).findFirst().orElse("redis"));
-            Store memoryStore = account -> memory.acquire(account, BitgetEndpoint.SET_MARGIN_MODE, Duration.ofSeconds(2));
-            Store redisStore = account -> redis.acquire(account, BitgetEndpoint.SET_MARGIN_MODE, Duration.ofSeconds(2));
+            Store memoryStore = account -> memory.acquire(TestLimits.fivePerSecond(account), Duration.ofSeconds(2));
+            Store redisStore = account -> redis.acquire(TestLimits.fivePerSecond(account), Duration.ofSeconds(2));
             // Warm both up first, then measure them one after the other in the same run.
             measure(memoryStore, acquisitions / 4, "warm-up");
             measure(redisStore, acquisitions / 4, "warm-up");

@@ -1,6 +1,7 @@
 package io.bitgetmargin.ratelimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,50 +12,54 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.bitgetmargin.bitget.BitgetEndpoint;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 class InProcessRateLimiterTest {
 
-    private static InProcessRateLimiter limiter(Duration maxWait) {
-        return new InProcessRateLimiter(TestLimits.config(maxWait, Duration.ZERO, RateLimitStore.MEMORY), new SimpleMeterRegistry());
+    private static InProcessRateLimiter limiter() {
+        return new InProcessRateLimiter(TestLimits.config(Duration.ofSeconds(2), Duration.ZERO, RateLimitStore.MEMORY),
+                new SimpleMeterRegistry());
     }
 
     @Test
     void letsABurstUpToTheLimitGoAtOnce() {
-        InProcessRateLimiter limiter = limiter(Duration.ofSeconds(2));
+        InProcessRateLimiter limiter = limiter();
+        Duration maxWait = Duration.ofSeconds(2);
         for (int i = 0; i < 5; i++) {
-            Permit permit = limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE, null).await().atMost(Duration.ofMillis(100));
+            Permit permit = limiter.acquire(TestLimits.fivePerSecond("a"), maxWait).await().atMost(Duration.ofMillis(100));
             assertTrue(permit.waited().toMillis() < 100);
         }
     }
 
     @Test
-    void keepsAccountsAndEndpointsApart() {
-        InProcessRateLimiter limiter = limiter(Duration.ofMillis(50));
+    void keepsLanesApart() {
+        InProcessRateLimiter limiter = limiter();
+        Duration maxWait = Duration.ofMillis(50);
         for (int i = 0; i < 5; i++) {
-            limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE, null).await().atMost(Duration.ofMillis(100));
-            limiter.acquire("b", BitgetEndpoint.SET_MARGIN_MODE, null).await().atMost(Duration.ofMillis(100));
-            limiter.acquire("a", BitgetEndpoint.ACCOUNT, null).await().atMost(Duration.ofMillis(100));
+            limiter.acquire(TestLimits.fivePerSecond("a"), maxWait).await().atMost(Duration.ofMillis(100));
+            limiter.acquire(TestLimits.fivePerSecond("b"), maxWait).await().atMost(Duration.ofMillis(100));
+            limiter.acquire(TestLimits.tenPerSecond("a:account"), maxWait).await().atMost(Duration.ofMillis(100));
         }
         assertThrows(RateLimitExceededException.class,
-                () -> limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE, null).await().atMost(Duration.ofSeconds(1)));
+                () -> limiter.acquire(TestLimits.fivePerSecond("a"), maxWait).await().atMost(Duration.ofSeconds(1)));
     }
 
     @Test
     void refusesOnceTheWaitWouldBeTooLong() {
-        InProcessRateLimiter limiter = limiter(Duration.ofMillis(200));
+        InProcessRateLimiter limiter = limiter();
+        Duration maxWait = Duration.ofMillis(200);
         for (int i = 0; i < 5; i++) {
-            limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE, null).await().atMost(Duration.ofMillis(100));
+            limiter.acquire(TestLimits.fivePerSecond("a"), maxWait).await().atMost(Duration.ofMillis(100));
         }
         long start = System.nanoTime();
         assertThrows(RateLimitExceededException.class,
-                () -> limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE, null).await().atMost(Duration.ofSeconds(2)));
+                () -> limiter.acquire(TestLimits.fivePerSecond("a"), maxWait).await().atMost(Duration.ofSeconds(2)));
         assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(1000), "refused after the maximum wait");
     }
 
@@ -64,13 +69,14 @@ class InProcessRateLimiterTest {
      */
     @Test
     void boundsArrivalsInAnySecondWhateverTheLatency() throws Exception {
-        InProcessRateLimiter limiter = limiter(Duration.ofSeconds(10));
+        InProcessRateLimiter limiter = limiter();
+        Duration maxWait = Duration.ofSeconds(10);
         Random random = new Random(42);
         List<long[]> flights = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             long latency = random.nextInt(300);
-            calls.add(limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE, null)
+            calls.add(limiter.acquire(TestLimits.fivePerSecond("a"), maxWait)
                     .flatMap(permit -> {
                         long sent = System.nanoTime();
                         return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(latency))
@@ -96,17 +102,60 @@ class InProcessRateLimiterTest {
         }
     }
 
+    /**
+     * The admitted caller's chain runs on the thread that freed its turn, but never under the line's lock: while
+     * that chain is still busy, other callers of the same lane are queued and refused as usual.
+     */
+    @Test
+    void neverRunsAnAdmittedCallersChainUnderTheLinesLock() throws Exception {
+        InProcessRateLimiter limiter = limiter();
+        Lane lane = new Lane("one-at-a-time", 1, "test");
+        Permit first = limiter.acquire(lane, Duration.ofSeconds(5)).await().atMost(Duration.ofMillis(500));
+        CountDownLatch chainRunning = new CountDownLatch(1);
+        CountDownLatch chainMayEnd = new CountDownLatch(1);
+        CompletableFuture<Permit> second = limiter.acquire(lane, Duration.ofSeconds(5))
+                .invoke(permit -> {
+                    chainRunning.countDown();
+                    await(chainMayEnd);
+                })
+                .subscribeAsCompletionStage();
+        Thread releaser = new Thread(first::release, "releaser");
+        releaser.start();
+        try {
+            assertTrue(chainRunning.await(5, TimeUnit.SECONDS), "the second caller was admitted");
+            // Were the lock still held by the releaser, this caller could not even queue until the chain ends.
+            CompletableFuture<Permit> third = limiter.acquire(lane, Duration.ofMillis(100)).subscribeAsCompletionStage();
+            CompletionException refused = assertThrows(CompletionException.class,
+                    () -> third.orTimeout(3, TimeUnit.SECONDS).join());
+            assertTrue(refused.getCause() instanceof RateLimitExceededException, String.valueOf(refused.getCause()));
+            assertFalse(second.isDone(), "the second caller's chain is still running");
+        } finally {
+            chainMayEnd.countDown();
+        }
+        second.get(5, TimeUnit.SECONDS).release();
+        releaser.join();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void releasingTwiceCountsOnce() {
-        InProcessRateLimiter limiter = limiter(Duration.ofMillis(50));
-        Permit permit = limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE, null).await().indefinitely();
+        InProcessRateLimiter limiter = limiter();
+        Duration maxWait = Duration.ofMillis(50);
+        Permit permit = limiter.acquire(TestLimits.fivePerSecond("a"), maxWait).await().indefinitely();
         permit.release();
         permit.release();
         for (int i = 0; i < 4; i++) {
-            limiter.acquire("a", BitgetEndpoint.SET_MARGIN_MODE, null).await().atMost(Duration.ofMillis(100));
+            limiter.acquire(TestLimits.fivePerSecond("a"), maxWait).await().atMost(Duration.ofMillis(100));
         }
         CompletionException refused = assertThrows(CompletionException.class, () -> limiter
-                .acquire("a", BitgetEndpoint.SET_MARGIN_MODE, null).subscribeAsCompletionStage().join());
+                .acquire(TestLimits.fivePerSecond("a"), maxWait).subscribeAsCompletionStage().join());
         assertTrue(refused.getCause() instanceof RateLimitExceededException);
     }
 }

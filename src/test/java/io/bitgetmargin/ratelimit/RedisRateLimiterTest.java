@@ -1,7 +1,7 @@
 package io.bitgetmargin.ratelimit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.bitgetmargin.bitget.BitgetEndpoint;
 import io.bitgetmargin.testing.LoopbackRedis;
 import io.bitgetmargin.testing.RequiresRedisServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -29,7 +28,6 @@ import io.vertx.mutiny.redis.client.Redis;
 @RequiresRedisServer
 class RedisRateLimiterTest {
 
-    private static final BitgetEndpoint CHANGE = BitgetEndpoint.SET_MARGIN_MODE;
     /**
      * An admission that needs no waiting. Generous for a loaded CI machine: none of these tests releases a permit
      * it must not, so a wrongly shared or exhausted budget never admits within this time.
@@ -67,16 +65,14 @@ class RedisRateLimiterTest {
 
     @AfterEach
     void closeInstances() {
-        first.close();
-        second.close();
         client.close();
     }
 
     /**
      * Blocks the single-threaded server for {@code seconds} ({@code DEBUG SLEEP}) from another thread, and returns once
-     * the pause has begun; join the thread to wait for its end.
+     * the pause has begun (a PING goes unanswered); join the thread to wait for its end.
      */
-    private static Thread pauseRedis(String seconds) throws InterruptedException {
+    private static Thread pauseRedis(String seconds) {
         Thread sleeper = new Thread(() -> {
             try {
                 server.command("DEBUG", "SLEEP", seconds);
@@ -85,16 +81,22 @@ class RedisRateLimiterTest {
             }
         });
         sleeper.start();
-        Thread.sleep(50);
+        await("the pause").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+                .until(() -> !server.answersWithin(Duration.ofMillis(30)));
         return sleeper;
     }
 
+    /** An account's set-margin-mode lane, keyed as the Bitget edge keys it: account id, then endpoint. */
+    private static Lane changes(String account) {
+        return TestLimits.fivePerSecond(account + ":set-margin-mode");
+    }
+
     private static Permit now(RedisRateLimiter limiter, String account) {
-        return limiter.acquire(account, CHANGE, Duration.ofSeconds(2)).await().atMost(QUICK);
+        return limiter.acquire(changes(account), Duration.ofSeconds(2)).await().atMost(QUICK);
     }
 
     private static CompletableFuture<Permit> later(RedisRateLimiter limiter, String account, Duration maxWait) {
-        return limiter.acquire(account, CHANGE, maxWait).subscribeAsCompletionStage();
+        return limiter.acquire(changes(account), maxWait).subscribeAsCompletionStage();
     }
 
     @Test
@@ -107,8 +109,9 @@ class RedisRateLimiterTest {
             permits.add(now(second, "account-a"));
         }
         CompletableFuture<Permit> sixth = later(second, "account-a", Duration.ofSeconds(3));
-        Thread.sleep(500);
-        assertFalse(sixth.isDone(), "five calls are in flight: the sixth waits, whichever instance asks");
+        // Five calls are in flight: the sixth waits, whichever instance asks.
+        await("the sixth caller waiting").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1))
+                .until(() -> !sixth.isDone());
 
         permits.get(0).release();
         Permit admitted = sixth.get(3, TimeUnit.SECONDS);
@@ -125,7 +128,7 @@ class RedisRateLimiterTest {
             now(second, "account-b");
         }
         for (int i = 0; i < 10; i++) {
-            first.acquire("account-a", BitgetEndpoint.ACCOUNT, Duration.ofSeconds(2)).await().atMost(QUICK);
+            first.acquire(new Lane("account-a:account", 10, "account"), Duration.ofSeconds(2)).await().atMost(QUICK);
         }
     }
 
@@ -220,11 +223,8 @@ class RedisRateLimiterTest {
         sleeper.join();
         // The retries waited for new connections, whose handshake Redis answers only after the pause: they land late.
         // Let them land here, not in the next test's Redis.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while ((Long) server.command("EXISTS", "test:rate-limit:hung-account:set-margin-mode") == 0
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await("the late attempts").atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
+                .until(() -> (Long) server.command("EXISTS", "test:rate-limit:hung-account:set-margin-mode") == 1);
         assertEquals(1L, server.command("ZCARD", "test:rate-limit:hung-account:set-margin-mode"),
                 "the three attempts share one member: one slot, even when all of them land");
     }

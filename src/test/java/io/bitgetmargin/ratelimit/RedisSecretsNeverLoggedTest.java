@@ -1,30 +1,32 @@
 package io.bitgetmargin.ratelimit;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import io.bitgetmargin.testing.DebugLogging;
+import io.bitgetmargin.testing.Facade;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.LoopbackRedis;
 import io.bitgetmargin.testing.RequiresRedisServer;
 import io.bitgetmargin.testing.Simulator;
+import io.bitgetmargin.testing.TestAccounts;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 
 /**
  * With every logger at DEBUG, a password-protected Redis that dies and comes back: the log tells the story, but
@@ -50,8 +52,7 @@ class RedisSecretsNeverLoggedTest {
     }
 
     private static void change(String mode) {
-        given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
-                .body(Map.of("symbol", "BTCUSDT", "marginMode", mode)).put("/v1/margin-mode").then().statusCode(200);
+        Facade.put(Map.of("symbol", "BTCUSDT", "marginMode", mode)).statusCode(200);
     }
 
     private static String rateLimitStore() {
@@ -70,10 +71,7 @@ class RedisSecretsNeverLoggedTest {
         } finally {
             LoopbackRedis.current().restart();
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!"redis".equals(rateLimitStore()) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        await("back on Redis").atMost(Duration.ofSeconds(10)).until(() -> "redis".equals(rateLimitStore()));
         change("isolated");
 
         String log = Files.readString(LOG, StandardCharsets.UTF_8);
@@ -81,7 +79,7 @@ class RedisSecretsNeverLoggedTest {
         assertTrue(log.contains("Redis rate-limit store unavailable"), "the fallback is in the log");
         assertTrue(log.contains("Redis rate-limit store is back"), "the return is in the log");
         assertTrue(log.contains("DEBUG"), "the log holds DEBUG lines");
-        for (String secret : List.of(PASSWORD, LoopbackBitget.SECRET_KEY, LoopbackBitget.PASSPHRASE, LoopbackBitget.TOKEN)) {
+        for (String secret : List.of(PASSWORD, TestAccounts.SECRET_KEY, TestAccounts.PASSPHRASE, TestAccounts.TOKEN)) {
             assertFalse(log.contains(secret), "the log contains a secret value of length " + secret.length());
         }
     }

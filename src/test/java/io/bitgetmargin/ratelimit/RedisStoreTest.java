@@ -1,6 +1,7 @@
 package io.bitgetmargin.ratelimit;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -25,53 +26,35 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.bitgetmargin.testing.AliceAccount;
+import io.bitgetmargin.testing.Facade;
 import io.bitgetmargin.testing.LambdaLimits;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.LoopbackRedis;
 import io.bitgetmargin.testing.RequiresRedisServer;
 import io.bitgetmargin.testing.SeenCalls;
 import io.bitgetmargin.testing.Simulator;
+import io.bitgetmargin.testing.TestAccounts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** The facade with {@code store=redis}: what lands in Redis, two accounts, and Redis dying and coming back. */
 @QuarkusTest
 @RequiresRedisServer
-@TestProfile(RedisStoreTest.RedisStoreProfile.class)
 @WithTestResource(LoopbackBitget.class)
 @WithTestResource(LoopbackRedis.class)
 class RedisStoreTest {
 
-    private static final Path LOG = Path.of("target", "redis-store-test.log");
-
-    public static class RedisStoreProfile implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> overrides = new HashMap<>(AliceAccount.config());
-            overrides.put("quarkus.log.file.enabled", "true");
-            overrides.put("quarkus.log.file.path", LOG.toString());
-            return overrides;
-        }
-    }
+    /** Where every test instance logs (the test profile of application.properties). */
+    private static final Path LOG = Path.of("target", "quarkus-test.log");
 
     @BeforeEach
-    void registerAlice() {
+    void resetSimulator() {
         Simulator.reset();
-        AliceAccount.registerWithSimulator();
     }
 
     private static ValidatableResponse put(String account, String symbol, String mode) {
-        var request = given().auth().oauth2(LoopbackBitget.TOKEN).contentType(ContentType.JSON)
-                .body(Map.of("symbol", symbol, "marginMode", mode));
-        if (account != null) {
-            request.header("X-Bitget-Account", account);
-        }
-        return request.when().put("/v1/margin-mode").then();
+        return Facade.put(Facade.as(TestAccounts.TOKEN, account), "", Map.of("symbol", symbol, "marginMode", mode));
     }
 
     private static String readinessStore() {
@@ -92,16 +75,16 @@ class RedisStoreTest {
 
         @SuppressWarnings("unchecked")
         List<String> keys = (List<String>) LoopbackRedis.current().command("KEYS", "*");
-        String defaultAccount = "bitget-margin:rate-limit:" + sha256Prefix(LoopbackBitget.API_KEY);
-        String alice = "bitget-margin:rate-limit:" + sha256Prefix("alice-key");
+        String defaultAccount = "bitget-margin:rate-limit:" + sha256Prefix(TestAccounts.API_KEY);
+        String alice = "bitget-margin:rate-limit:" + sha256Prefix(TestAccounts.ALICE_KEY);
         assertEquals(java.util.Set.of(alice + ":account", alice + ":set-margin-mode", defaultAccount + ":account",
                 defaultAccount + ":set-margin-mode"), java.util.Set.copyOf(keys));
         StringBuilder everything = new StringBuilder(String.join(" ", keys));
         for (String key : keys) {
             everything.append(' ').append(LoopbackRedis.current().command("ZRANGE", key, "0", "-1", "WITHSCORES"));
         }
-        for (String secret : List.of(LoopbackBitget.API_KEY, LoopbackBitget.SECRET_KEY, LoopbackBitget.PASSPHRASE,
-                "alice-key", "alice-secret", "alice-passphrase", "alice", "default")) {
+        for (String secret : List.of(TestAccounts.API_KEY, TestAccounts.SECRET_KEY, TestAccounts.PASSPHRASE,
+                TestAccounts.ALICE_KEY, "alice-secret", "alice-passphrase", "alice", "default")) {
             assertFalse(everything.toString().contains(secret), secret + " in Redis: " + everything);
         }
     }
@@ -109,7 +92,7 @@ class RedisStoreTest {
     @Test
     @Tag(LambdaLimits.CONCURRENT_CALLERS)
     void accountsDoNotShareABudget() throws Exception {
-        for (String key : List.of(LoopbackBitget.API_KEY, "alice-key")) {
+        for (String key : List.of(TestAccounts.API_KEY, TestAccounts.ALICE_KEY)) {
             for (int i = 0; i < 5; i++) {
                 Simulator.arrange(key, "R" + i + "USDT", Map.of("productType", "USDT-FUTURES", "marginCoin", "USDT"));
             }
@@ -126,7 +109,7 @@ class RedisStoreTest {
             for (Future<Integer> answer : answers) {
                 assertEquals(200, answer.get(30, TimeUnit.SECONDS));
             }
-            List<Map<String, Object>> changes = Simulator.requests(Simulator.SET_MARGIN_MODE);
+            List<Map<String, Object>> changes = Simulator.calls(Simulator.SET_MARGIN_MODE);
             assertEquals(10, changes.size());
             assertEquals(10, SeenCalls.maxInAnySecond(changes), "five per account in one second: nobody waited");
         } finally {
@@ -150,11 +133,7 @@ class RedisStoreTest {
         } finally {
             LoopbackRedis.current().restart();
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!readinessStore().equals("redis") && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertEquals("redis", readinessStore());
+        await("back on Redis").atMost(Duration.ofSeconds(10)).until(() -> readinessStore().equals("redis"));
         put(null, "ETHUSDT", "isolated").statusCode(200);
         assertTrue(((Long) LoopbackRedis.current().command("DBSIZE")) > 0, "counting in Redis again");
         assertTrue(given().get("/q/metrics").then().extract().asString().contains("bitget_margin_limiter_store_degraded 0.0"));

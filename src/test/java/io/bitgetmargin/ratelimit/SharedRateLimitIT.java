@@ -1,5 +1,6 @@
 package io.bitgetmargin.ratelimit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.bitgetmargin.testing.TestAccounts;
 import io.bitgetmargin.testing.FacadeRequests;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.LoopbackRedis;
@@ -63,7 +65,7 @@ class SharedRateLimitIT {
     @BeforeAll
     static void startSecondInstance() throws IOException {
         Map<String, String> environment = ServiceProcess.environment(System.getProperty("loopback-bitget.url"),
-                LoopbackBitget.TOKEN);
+                TestAccounts.TOKEN);
         environment.put("QUARKUS_REDIS_HOSTS", LoopbackRedis.current().url());
         environment.put("BITGET_MARGIN_RATE_LIMIT_STORE", "redis");
         environment.put("BITGET_MARGIN_RATE_LIMIT_REDIS_RECHECK_INTERVAL", "1s");
@@ -103,10 +105,10 @@ class SharedRateLimitIT {
             assertTrue(answers.stream().anyMatch(answer -> answer.instance().equals(instance) && answer.status() == 200),
                     "both instances changed margin modes: " + summary(answers));
         }
-        List<Map<String, Object>> changes = Simulator.requests(Simulator.SET_MARGIN_MODE);
+        List<Map<String, Object>> changes = Simulator.calls(Simulator.SET_MARGIN_MODE);
         assertTrue(SeenCalls.maxInAnySecond(changes) <= 5,
                 "at most 5 set-margin-mode calls in any second for the key, saw " + SeenCalls.maxInAnySecond(changes));
-        assertTrue(SeenCalls.maxInAnySecond(Simulator.requests(Simulator.ACCOUNT)) <= 10);
+        assertTrue(SeenCalls.maxInAnySecond(Simulator.calls(Simulator.ACCOUNT)) <= 10);
         assertTrue(changes.stream().noneMatch(call -> ((Number) call.get("status")).intValue() == 429),
                 "Bitget never had to refuse a call");
         assertEquals(answers.stream().filter(answer -> answer.status() == 200).count(), changes.size(),
@@ -118,8 +120,10 @@ class SharedRateLimitIT {
         List<Answer> answers;
         try {
             answers = callAll(() -> {
+                // Mid-run: once both instances have started changing margin modes through Redis.
+                await("the first changes").atMost(Duration.ofSeconds(20))
+                        .until(() -> Simulator.calls(Simulator.SET_MARGIN_MODE).size() >= 5);
                 try {
-                    Thread.sleep(400);
                     LoopbackRedis.current().kill();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -141,11 +145,8 @@ class SharedRateLimitIT {
             LoopbackRedis.current().restart();
         }
         for (String instance : instances) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (!rateLimitStore(instance).equals("redis") && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
-            assertEquals("redis", rateLimitStore(instance), instance + " returned to Redis by itself");
+            await(instance + " returning to Redis by itself").atMost(Duration.ofSeconds(15))
+                    .until(() -> rateLimitStore(instance).equals("redis"));
         }
     }
 
@@ -173,7 +174,7 @@ class SharedRateLimitIT {
     }
 
     private static Answer change(String instance, String symbol) {
-        HttpRequest request = FacadeRequests.changeMarginMode(instance, LoopbackBitget.TOKEN, symbol, "isolated",
+        HttpRequest request = FacadeRequests.changeMarginMode(instance, TestAccounts.TOKEN, symbol, "isolated",
                 ANSWER_TIMEOUT);
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

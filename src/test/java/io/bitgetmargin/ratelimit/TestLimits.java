@@ -2,24 +2,24 @@ package io.bitgetmargin.ratelimit;
 
 import java.time.Duration;
 
-/** Rate-limit settings for tests that build limiters without Quarkus: Bitget's limits, short Redis timeouts. */
+/** Rate-limit settings and lanes for tests that build limiters without Quarkus: short Redis timeouts. */
 final class TestLimits {
 
     private TestLimits() {
     }
 
+    /** A lane of five calls per second, Bitget's set-margin-mode limit. */
+    static Lane fivePerSecond(String key) {
+        return new Lane(key, 5, "set-margin-mode");
+    }
+
+    /** A lane of ten calls per second, Bitget's account-read limit. */
+    static Lane tenPerSecond(String key) {
+        return new Lane(key, 10, "account");
+    }
+
     static RateLimitConfig config(Duration maxWait, Duration safetyMargin, RateLimitStore store) {
         return new RateLimitConfig() {
-            @Override
-            public int setMarginModePerSecond() {
-                return 5;
-            }
-
-            @Override
-            public int accountReadsPerSecond() {
-                return 10;
-            }
-
             @Override
             public Duration maxWait() {
                 return maxWait;

@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,23 +16,17 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.bitgetmargin.simulator.BitgetSimulator;
-import io.bitgetmargin.simulator.SimulatedKey;
 import io.bitgetmargin.simulator.SimulatedRequest;
 import io.bitgetmargin.simulator.SimulatedResponse;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts the Bitget simulator on its own loopback port, in the test JVM, and points the application under test at
- * it. Works the same for {@code @QuarkusTest} and for the packaged jar of {@code @QuarkusIntegrationTest} (which has
- * no embedded simulator). Tests reach its control API through {@link Simulator}.
+ * it, with the accounts of {@link TestAccounts}. Works the same for {@code @QuarkusTest} and for the packaged jar of
+ * {@code @QuarkusIntegrationTest} (which has no embedded simulator). Tests reach its control API through
+ * {@link Simulator}.
  */
 public class LoopbackBitget implements QuarkusTestResourceLifecycleManager {
-
-    public static final String API_KEY = "test-api-key";
-    public static final String SECRET_KEY = "test-secret-key";
-    public static final String PASSPHRASE = "test-passphrase";
-    public static final String TOKEN = "test-token";
-    public static final String SECOND_TOKEN = "second-test-token";
 
     /** System property holding the simulator's base URL, readable from any class loader of the test JVM. */
     static final String URL_PROPERTY = "loopback-bitget.url";
@@ -46,13 +39,10 @@ public class LoopbackBitget implements QuarkusTestResourceLifecycleManager {
         try {
             String url = startServer();
             System.setProperty(URL_PROPERTY, url);
-            return Map.of(
-                    "quarkus.rest-client.bitget.url", url,
-                    "bitget.api-key", API_KEY,
-                    "bitget.secret-key", SECRET_KEY,
-                    "bitget.passphrase", PASSPHRASE,
-                    "bitget-margin.api-tokens", TOKEN + "," + SECOND_TOKEN,
-                    "quarkus.rest-client.bitget.read-timeout", "1000");
+            Map<String, String> config = new HashMap<>(TestAccounts.config());
+            config.put("quarkus.rest-client.bitget.url", url);
+            config.put("quarkus.rest-client.bitget.read-timeout", "1000");
+            return config;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the loopback Bitget simulator", e);
         }
@@ -67,7 +57,7 @@ public class LoopbackBitget implements QuarkusTestResourceLifecycleManager {
     public String startServer(int port) throws IOException {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs: ~40 ms a call.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        BitgetSimulator simulator = new BitgetSimulator(List.of(new SimulatedKey(API_KEY, SECRET_KEY, PASSPHRASE, false)));
+        BitgetSimulator simulator = new BitgetSimulator(TestAccounts.simulatorKeys());
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         // Bounded: a delayed answer holds one worker; 32 are far more than any test keeps waiting at once.
         executor = Executors.newFixedThreadPool(32);
@@ -96,6 +86,9 @@ public class LoopbackBitget implements QuarkusTestResourceLifecycleManager {
             byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
             if (response.contentType() != null && bytes.length > 0) {
                 exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            }
+            if (response.retryAfter() != null) {
+                exchange.getResponseHeaders().set("Retry-After", response.retryAfter());
             }
             exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {

@@ -1,24 +1,33 @@
 package io.bitgetmargin.testing;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.ProtocolVersion;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 
 /**
  * A real {@code redis-server} of this machine, started on a free loopback port for the tests that need one, with
@@ -33,12 +42,18 @@ public class LoopbackRedis implements QuarkusTestResourceLifecycleManager {
     public static final String INSTALL_HINT = "redis-server is not installed: the Redis rate-limiter tests need it"
             + " (Debian/Ubuntu: sudo apt-get install redis-server; Fedora: sudo dnf install redis; macOS: brew install redis)";
 
+
     /** The server started as a test resource, for the tests of the class that uses it. */
     private static volatile LoopbackRedis current;
 
     private Process process;
     private int port;
     private String password;
+    /**
+     * The tests' own Vert.x for their Redis commands, never the application's; one per server, closed with it, so that
+     * none outlives the class loader of the Quarkus test that started it.
+     */
+    private Vertx vertx;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -117,6 +132,12 @@ public class LoopbackRedis implements QuarkusTestResourceLifecycleManager {
                 Thread.currentThread().interrupt();
             }
         }
+        synchronized (this) {
+            if (vertx != null) {
+                vertx.close();
+                vertx = null;
+            }
+        }
     }
 
     private void launch() {
@@ -132,101 +153,92 @@ public class LoopbackRedis implements QuarkusTestResourceLifecycleManager {
             }
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (true) {
-                try {
-                    if ("PONG".equals(command("PING"))) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    if (!process.isAlive() || System.nanoTime() > deadline) {
-                        throw new IllegalStateException("redis-server did not start on port " + port + ":\n"
-                                + Files.readString(log));
-                    }
-                }
-                Thread.sleep(20);
+            AtomicReference<Exception> lastFailure = new AtomicReference<>();
+            try {
+                Awaitility.await("redis-server on port " + port).atMost(Duration.ofSeconds(15))
+                        .pollInterval(Duration.ofMillis(20))
+                        .failFast("redis-server exited", () -> !process.isAlive())
+                        .until(() -> {
+                            try {
+                                return "PONG".equals(command("PING"));
+                            } catch (IOException notYet) {
+                                lastFailure.set(notYet);
+                                return false;
+                            }
+                        });
+            } catch (ConditionTimeoutException | TerminalFailureException notStarted) {
+                throw new IllegalStateException("redis-server did not answer on port " + port + " (" + lastFailure.get()
+                        + "):\n" + Files.readString(log), lastFailure.get());
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot start redis-server", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting redis-server", e);
         }
     }
 
     /**
-     * Sends one command and answers its reply: a String for simple strings and bulk strings, a Long for integers, a
-     * List for arrays, null for nil. Error replies throw {@link IOException}.
+     * Sends one command on a connection of its own (so that it works across {@link #kill()} and {@link #restart()})
+     * and answers its reply: a String for simple and bulk strings, a Long for integers, a List for arrays, null for
+     * nil. Error replies throw {@link IOException}. Uses the Vert.x Redis client the application ships, in RESP2, whose
+     * replies are flat (ZRANGE WITHSCORES is member, score, member, ...). Its plain Vert.x API, not the Mutiny one:
+     * Mutiny's global hooks belong to whichever Quarkus test application ran last, possibly a stopped one.
      */
     public Object command(String... arguments) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-            socket.setSoTimeout(5000);
-            OutputStream out = socket.getOutputStream();
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            if (password != null) {
-                send(out, "AUTH", password);
-                reply(in);
-            }
-            send(out, arguments);
-            return reply(in);
+        Request request = Request.cmd(Command.create(arguments[0]));
+        for (int i = 1; i < arguments.length; i++) {
+            request.arg(arguments[i]);
+        }
+        return plain(send(request, Duration.ofSeconds(30)));
+    }
+
+    /** Whether the server answers a {@code PING} within {@code time}: false while it is paused or gone. */
+    public boolean answersWithin(Duration time) {
+        try {
+            send(Request.cmd(Command.PING), time);
+            return true;
+        } catch (IOException silentOrGone) {
+            return false;
         }
     }
 
-    private static void send(OutputStream out, String... arguments) throws IOException {
-        StringBuilder request = new StringBuilder("*").append(arguments.length).append("\r\n");
-        for (String argument : arguments) {
-            request.append('$').append(argument.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
-                    .append(argument).append("\r\n");
+    private Response send(Request request, Duration timeout) throws IOException {
+        Redis client = Redis.createClient(vertx(), new RedisOptions().setConnectionString(url())
+                .setPreferredProtocolVersion(ProtocolVersion.RESP2));
+        try {
+            return client.send(request).toCompletionStage().toCompletableFuture()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failure) {
+            throw new IOException("Redis " + request.command() + " failed: " + failure.getCause().getMessage(), failure.getCause());
+        } catch (TimeoutException silent) {
+            throw new IOException("Redis did not answer " + request.command() + " within " + timeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            client.close();
         }
-        out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-        out.flush();
     }
 
-    private static Object reply(InputStream in) throws IOException {
-        int type = in.read();
-        String line = line(in);
-        switch (type) {
-            case '+':
-                return line;
-            case '-':
-                throw new IOException("Redis error: " + line);
-            case ':':
-                return Long.parseLong(line);
-            case '$': {
-                int length = Integer.parseInt(line);
-                if (length < 0) {
-                    return null;
-                }
-                byte[] bytes = in.readNBytes(length + 2);
-                return new String(bytes, 0, length, StandardCharsets.UTF_8);
-            }
-            case '*': {
-                int count = Integer.parseInt(line);
-                if (count < 0) {
-                    return null;
-                }
+    private synchronized Vertx vertx() {
+        if (vertx == null) {
+            vertx = Vertx.vertx();
+        }
+        return vertx;
+    }
+
+    private static Object plain(Response reply) {
+        if (reply == null) {
+            return null;
+        }
+        return switch (reply.type()) {
+            case NUMBER -> reply.toLong();
+            case MULTI, PUSH -> {
                 List<Object> items = new ArrayList<>();
-                for (int i = 0; i < count; i++) {
-                    items.add(reply(in));
+                for (Response item : reply) {
+                    items.add(plain(item));
                 }
-                return items;
+                yield items;
             }
-            default:
-                throw new IOException("unexpected Redis reply type " + type);
-        }
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int c;
-        while ((c = in.read()) != '\r') {
-            if (c < 0) {
-                throw new IOException("connection closed");
-            }
-            line.append((char) c);
-        }
-        in.read();
-        return line.toString();
+            default -> reply.toString();
+        };
     }
 }

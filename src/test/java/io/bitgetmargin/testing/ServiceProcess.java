@@ -35,9 +35,9 @@ public final class ServiceProcess {
         environment.put("QUARKUS_HTTP_PORT", "0");
         environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         environment.put("QUARKUS_REST_CLIENT_BITGET_URL", bitgetUrl);
-        environment.put("BITGET_API_KEY", LoopbackBitget.API_KEY);
-        environment.put("BITGET_SECRET_KEY", LoopbackBitget.SECRET_KEY);
-        environment.put("BITGET_PASSPHRASE", LoopbackBitget.PASSPHRASE);
+        environment.put("BITGET_API_KEY", TestAccounts.API_KEY);
+        environment.put("BITGET_SECRET_KEY", TestAccounts.SECRET_KEY);
+        environment.put("BITGET_PASSPHRASE", TestAccounts.PASSPHRASE);
         environment.put("BITGET_MARGIN_API_TOKENS", token);
         return environment;
     }

@@ -11,6 +11,10 @@ import io.restassured.specification.RequestSpecification;
 /** The loopback simulator's control API, for arranging state and asserting what Bitget saw. */
 public final class Simulator {
 
+    public static final String SET_MARGIN_MODE = "/api/v2/mix/account/set-margin-mode";
+    public static final String ACCOUNT = "/api/v2/mix/account/account";
+    public static final String SERVER_TIME = "/api/v2/public/time";
+
     private Simulator() {
     }
 
@@ -30,14 +34,18 @@ public final class Simulator {
         control().post("/simulator/reset").then().statusCode(204);
     }
 
-    /** Merges fields into a symbol's state on the test key, e.g. {@code Map.of("openPositions", 1)}. */
+    /** Merges fields into a symbol's state on the default test key, e.g. {@code Map.of("openPositions", 1)}. */
     public static void arrange(String symbol, Map<String, Object> fields) {
-        control().body(fields).put("/simulator/accounts/{key}/symbols/{symbol}", LoopbackBitget.API_KEY, symbol)
-                .then().statusCode(200);
+        arrange(TestAccounts.API_KEY, symbol, fields);
+    }
+
+    /** Merges fields into a symbol's state on any key. */
+    public static void arrange(String apiKey, String symbol, Map<String, Object> fields) {
+        control().body(fields).put("/simulator/accounts/{key}/symbols/{symbol}", apiKey, symbol).then().statusCode(200);
     }
 
     public static Map<String, Object> symbol(String symbol) {
-        return control().get("/simulator/accounts/{key}/symbols/{symbol}", LoopbackBitget.API_KEY, symbol)
+        return control().get("/simulator/accounts/{key}/symbols/{symbol}", TestAccounts.API_KEY, symbol)
                 .then().statusCode(200).extract().jsonPath().getMap("");
     }
 
@@ -61,21 +69,21 @@ public final class Simulator {
         control().body(Map.of("offsetMillis", millis)).put("/simulator/clock").then().statusCode(204);
     }
 
-    /** Every Bitget call the simulator saw since the last reset, oldest first. */
-    public static List<Map<String, Object>> requests() {
+    /**
+     * The signed calls the simulator saw since the last reset, oldest first: what the service sent for accounts. The
+     * public server-time calls are left out, because the service makes them in the background whenever it likes.
+     */
+    public static List<Map<String, Object>> calls() {
+        return everyRequest().stream().filter(request -> !SERVER_TIME.equals(request.get("path"))).toList();
+    }
+
+    /** The signed calls on one path. */
+    public static List<Map<String, Object>> calls(String path) {
+        return everyRequest().stream().filter(request -> path.equals(request.get("path"))).toList();
+    }
+
+    /** Every request the simulator saw since the last reset, the background server-time calls included. */
+    public static List<Map<String, Object>> everyRequest() {
         return control().get("/simulator/requests").then().statusCode(200).extract().jsonPath().getList("");
-    }
-
-    /** The Bitget calls on one path. */
-    public static List<Map<String, Object>> requests(String path) {
-        return requests().stream().filter(request -> path.equals(request.get("path"))).toList();
-    }
-
-    public static final String SET_MARGIN_MODE = "/api/v2/mix/account/set-margin-mode";
-    public static final String ACCOUNT = "/api/v2/mix/account/account";
-
-    /** Merges fields into a symbol's state on any key. */
-    public static void arrange(String apiKey, String symbol, Map<String, Object> fields) {
-        control().body(fields).put("/simulator/accounts/{key}/symbols/{symbol}", apiKey, symbol).then().statusCode(200);
     }
 }

@@ -2,44 +2,42 @@ package io.bitgetmargin.ratelimit;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.bitgetmargin.bitget.BitgetAccounts;
-import io.bitgetmargin.bitget.BitgetEndpoint;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.InjectableInstance;
-import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 
 /**
- * Keeps every Bitget account under Bitget's per-endpoint limits (5 set-margin-mode calls and 10 account reads in
- * any second) across all concurrent callers: of this instance with the {@code memory} store, of every instance
- * sharing one Redis with the {@code redis} store.
+ * Limits string keys at integer rates ({@link Lane}) across all concurrent callers: of this instance with the
+ * {@code memory} store, of every instance sharing one Redis with the {@code redis} store. It knows nothing of what
+ * the keys stand for; whoever calls it chooses keys and rates.
  * <p>
  * With {@code redis}, an error from Redis (a refused connection, say) or {@value RedisRateLimiter#TIMEOUTS_BEFORE_FALLBACK}
- * limiter commands in a row without an answer in time switch this instance to its in-process limiter: the callers queued at that moment move over with the wait they have left, so
- * nobody is lost and nobody hangs. One warning is logged, readiness and the
- * {@code bitget_margin_limiter_store_degraded} gauge show the fallback, and a check every
+ * limiter commands in a row without an answer in time switch this instance to its in-process limiter: the callers
+ * queued at that moment move over with the wait they have left, so nobody is lost and nobody hangs. One warning is
+ * logged, readiness and the {@code bitget_margin_limiter_store_degraded} gauge show the fallback, and a check every
  * {@code recheck-interval} switches back once Redis answers again. While degraded, each instance counts alone, so
- * several instances together can exceed Bitget's limit; Bitget's 429s are then retried by the call policy.
+ * several instances together can exceed a lane's rate; the caller's retries must cope with that.
  * <p>
- * A start-up bean, so that {@code store=redis} without a Redis configured stops the start with a clear message.
+ * Created at start-up (it observes {@link StartupEvent}), so that {@code store=redis} without a Redis configured
+ * stops the start with a clear message; the constructor itself does no I/O, the Redis warm-up happens in the
+ * start-up observer.
  */
-@Startup
 @ApplicationScoped
-public class AccountRateLimiter {
+public class RateLimiter {
 
-    private static final Logger LOG = Logger.getLogger(AccountRateLimiter.class);
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
 
     /** What readiness reports about the store; {@code degradedSince} is null unless limiting has fallen back. */
     public record StoreStatus(RateLimitStore configured, Instant degradedSince) {
@@ -52,18 +50,14 @@ public class AccountRateLimiter {
     }
 
     private final RateLimitConfig config;
-    private final BitgetAccounts accounts;
     private final MeterRegistry meters;
     private final InProcessRateLimiter inProcess;
     private final RedisRateLimiter redis;
-    private final Map<String, String> accountIds = new ConcurrentHashMap<>();
     /** When this instance fell back to in-process limiting; null while Redis (or memory by choice) is in use. */
     private final AtomicReference<Instant> degradedSince = new AtomicReference<>();
 
-    AccountRateLimiter(RateLimitConfig config, BitgetAccounts accounts, MeterRegistry meters,
-            InjectableInstance<Redis> redisClient) {
+    RateLimiter(RateLimitConfig config, MeterRegistry meters, InjectableInstance<Redis> redisClient) {
         this.config = config;
-        this.accounts = accounts;
         this.meters = meters;
         this.inProcess = new InProcessRateLimiter(config, meters);
         if (config.store() == RateLimitStore.MEMORY) {
@@ -75,38 +69,55 @@ public class AccountRateLimiter {
                         + " (for example redis://redis:6379), or BITGET_MARGIN_RATE_LIMIT_STORE=memory for one instance");
             }
             this.redis = new RedisRateLimiter(redisClient.get(), config, meters);
-            // Without waiting: an unreachable Redis at start-up is a fallback like any other, not a failed start.
-            // A slow start-up is not an outage (acquisitions judge that for themselves); an error such as a refused
-            // connection is.
-            redis.prepare().subscribe().with(ready -> LOG.debug("Redis rate-limit store ready"), failure -> {
-                if (failure instanceof RateLimitStoreUnavailableException.TimedOut) {
-                    LOG.debugf("Redis rate-limit store not prepared yet: %s", failure.getMessage());
-                } else {
-                    fellBack(failure);
-                }
-            });
         }
-        meters.gauge("bitget.margin.limiter.store.degraded", degradedSince, since -> since.get() == null ? 0 : 1);
+        // Quarkus's registry outlives an application restarted in the same JVM (dev-mode reloads, test profiles),
+        // and a gauge already registered under this name, bound to the last application's limiter, would win.
+        meters.find("bitget.margin.limiter.store.degraded").meters().forEach(meters::remove);
+        Gauge.builder("bitget.margin.limiter.store.degraded", degradedSince, since -> since.get() == null ? 0 : 1)
+                .strongReference(true).register(meters);
     }
 
     /**
-     * Waits for a permit to call {@code endpoint} for {@code account}, at most {@code maxWait} (null: the configured
-     * maximum). The permit must be released when the call ends, however it ends.
+     * Connects to Redis and loads the scripts, without waiting: an unreachable Redis at start-up is a fallback like
+     * any other, not a failed start. A slow start-up is not an outage (acquisitions judge that for themselves); an
+     * error such as a refused connection is.
+     */
+    void prepareRedis(@Observes StartupEvent start) {
+        if (redis == null) {
+            return;
+        }
+        redis.prepare().subscribe().with(ready -> LOG.debug("Redis rate-limit store ready"), failure -> {
+            if (failure instanceof RateLimitStoreUnavailableException.TimedOut) {
+                LOG.debugf("Redis rate-limit store not prepared yet: %s", failure.getMessage());
+            } else {
+                fellBack(failure);
+            }
+        });
+    }
+
+    /**
+     * Waits for a permit of {@code lane}, at most {@code maxWait} (null: the configured maximum). The permit must be
+     * released when the call ends, however it ends.
      *
      * @return the permit; fails with {@link RateLimitExceededException} when the wait would exceed the maximum
      */
-    public Uni<Permit> acquire(String account, BitgetEndpoint endpoint, Duration maxWait) {
+    public Uni<Permit> acquire(Lane lane, Duration maxWait) {
         Duration wait = maxWait == null ? config.maxWait() : maxWait;
         if (redis == null || degradedSince.get() != null) {
-            return inProcess.acquire(account, endpoint, wait);
+            return inProcess.acquire(lane, wait);
         }
         long start = System.nanoTime();
-        return redis.acquire(accountId(account), endpoint, wait)
+        return redis.acquire(lane, wait)
                 .onFailure(RateLimitStoreUnavailableException.class).recoverWithUni(failure -> {
                     fellBack(failure);
                     Duration left = wait.minusNanos(System.nanoTime() - start);
-                    return inProcess.acquire(account, endpoint, left.isNegative() ? Duration.ZERO : left);
+                    return inProcess.acquire(lane, left.isNegative() ? Duration.ZERO : left);
                 });
+    }
+
+    /** The longest a caller queues for a turn unless it says otherwise. */
+    public Duration maxWait() {
+        return config.maxWait();
     }
 
     public StoreStatus status() {
@@ -134,23 +145,6 @@ public class AccountRateLimiter {
             meters.counter("bitget.margin.limiter.store.fallbacks").increment();
             LOG.warnf("Redis rate-limit store unavailable (%s): limiting in this instance only until Redis answers"
                     + " again, checked every %d ms", failure.getMessage(), config.redis().recheckInterval().toMillis());
-        }
-    }
-
-    /**
-     * The name of an account in Redis: a SHA-256 digest of its API key, so that instances configured with different
-     * account names for one key share its budget, and nobody reading Redis learns the key.
-     */
-    private String accountId(String account) {
-        return accountIds.computeIfAbsent(BitgetAccounts.nameOf(account),
-                name -> Digests.hex("SHA-256", accounts.resolve(name).apiKey()).substring(0, 32));
-    }
-
-    @PreDestroy
-    void stop() {
-        inProcess.close();
-        if (redis != null) {
-            redis.close();
         }
     }
 }

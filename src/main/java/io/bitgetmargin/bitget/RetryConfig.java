@@ -1,4 +1,4 @@
-package io.bitgetmargin.margin;
+package io.bitgetmargin.bitget;
 
 import java.time.Duration;
 
@@ -6,8 +6,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Retries of transient Bitget failures (connection errors, timeouts, HTTP 429 and 5xx, 40015, 40200): exponential
- * backoff with jitter, bounded both in attempts and in total time. Every attempt is signed afresh.
+ * Retries of transient Bitget failures ({@link BitgetException#isTransient()}): exponential backoff with jitter,
+ * never shorter than Bitget's {@code Retry-After}, bounded both in attempts and in total time. Every attempt is
+ * signed afresh and takes its own turn at the account's rate limiter.
  */
 @ConfigMapping(prefix = "bitget-margin.retry")
 public interface RetryConfig {
@@ -28,7 +29,7 @@ public interface RetryConfig {
     @WithDefault("0.5")
     double jitter();
 
-    /** Total time one call may spend in attempts and waits; no new attempt starts past it. */
+    /** Total time one call may spend in attempts and waits; no wait that would end past it is started. */
     @WithDefault("10s")
     Duration budget();
 }

@@ -1,0 +1,29 @@
+package io.bitgetmargin.bitget;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Bitget's own per-account limits, which the edge keeps each account under (so that Bitget never answers 429). The
+ * rate limiter's queueing and store are configured under the same prefix, in {@code RateLimitConfig}.
+ */
+@ConfigMapping(prefix = "bitget-margin.rate-limit")
+public interface BitgetLimits {
+
+    /** Set-margin-mode calls per second and account (Bitget: 5/s per UID). */
+    @WithDefault("5")
+    int setMarginModePerSecond();
+
+    /** Account reads per second and account (Bitget: 10/s per UID). */
+    @WithDefault("10")
+    int accountReadsPerSecond();
+
+    /** The limit of a signed endpoint, per account and second. */
+    default int perSecond(BitgetEndpoint endpoint) {
+        return switch (endpoint) {
+            case SET_MARGIN_MODE -> setMarginModePerSecond();
+            case ACCOUNT -> accountReadsPerSecond();
+            case SERVER_TIME -> throw new IllegalArgumentException("the public server-time endpoint has no account limit");
+        };
+    }
+}
