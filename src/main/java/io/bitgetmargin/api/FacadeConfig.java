@@ -36,7 +36,10 @@ public interface FacadeConfig {
     /** Facade authentication. */
     Auth auth();
 
-    /** Largest request body accepted, in bytes; larger bodies are refused with 400 before they are parsed. */
+    /**
+     * Largest facade request body accepted, in bytes, with a {@code Content-Length} or chunked; larger bodies are
+     * refused with 413 before they are parsed ({@link FacadeBodyLimit}).
+     */
     @WithDefault("8192")
     int maxRequestBytes();
 

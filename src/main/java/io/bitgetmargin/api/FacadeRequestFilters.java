@@ -16,8 +16,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import io.bitgetmargin.bitget.BitgetAccounts;
 
 /**
- * Checks applied to every facade request before it reaches a resource: the bearer token, the account it names, then
- * the body size. Health, metrics and OpenAPI endpoints ({@code /q/*}) are not facade resources and stay open.
+ * Checks applied to every facade request before it reaches a resource: the bearer token, then the account it names.
+ * (The body's size is held before, by {@link FacadeBodyLimit}.) Health, metrics and OpenAPI endpoints
+ * ({@code /q/*}) are not facade resources and stay open.
  */
 public class FacadeRequestFilters {
 
@@ -33,7 +34,6 @@ public class FacadeRequestFilters {
 
     private final boolean authEnabled;
     private final List<AcceptedToken> tokens;
-    private final int maxRequestBytes;
     private final BitgetAccounts accounts;
 
     FacadeRequestFilters(FacadeConfig config, BitgetAccounts accounts) {
@@ -45,7 +45,6 @@ public class FacadeRequestFilters {
         config.tokens().values().forEach(restricted -> accepted.add(new AcceptedToken(sha256(restricted.token().trim()),
                 Set.copyOf(restricted.accounts().stream().map(BitgetAccounts::nameOf).toList()))));
         this.tokens = List.copyOf(accepted);
-        this.maxRequestBytes = config.maxRequestBytes();
     }
 
     @ServerRequestFilter(priority = 1000)
@@ -80,15 +79,6 @@ public class FacadeRequestFilters {
         if (allowed != null && !allowed.contains(account)) {
             return ProblemMappers.answer(Problem.of(ProblemCode.ACCOUNT_FORBIDDEN, "This token may not use the Bitget "
                     + "account '" + account + "'. Nothing was sent to Bitget."));
-        }
-        return null;
-    }
-
-    @ServerRequestFilter(priority = 1100)
-    public Response limitBodySize(ContainerRequestContext request) {
-        if (request.getLength() > maxRequestBytes) {
-            return ProblemMappers.invalidBody("the body has " + request.getLength() + " bytes, more than the "
-                    + maxRequestBytes + " accepted", List.of());
         }
         return null;
     }

@@ -15,6 +15,8 @@ public enum ProblemCode {
             "Send Authorization: Bearer <token> with a token from bitget-margin.api-tokens."),
     ACCOUNT_FORBIDDEN(403, "Account not allowed for this token", false,
             "This facade token is limited to other Bitget accounts; use a token allowed for this account."),
+    REQUEST_TOO_LARGE(413, "Request body too large", false,
+            "Send a body of at most bitget-margin.max-request-bytes (8 KiB by default); split a large batch."),
     NOT_FOUND(404, "Not found", false, "No such endpoint; see /q/openapi for the facade's endpoints."),
     METHOD_NOT_ALLOWED(405, "Method not allowed", false, "Use the method the endpoint documents."),
     NOT_ACCEPTABLE(406, "Not acceptable", false, "Accept application/json."),
