@@ -6,7 +6,7 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The waiters a line took off under its monitor, answered only once the monitor is released: completing a waiter
+ * The waiters a line took off under its monitor (filled under it), answered only once the monitor is released: completing a waiter
  * runs the admitted caller's whole downstream chain (the REST call, signing, error mapping), which must never run
  * while other callers of the line are locked out.
  */
@@ -18,10 +18,12 @@ final class Answers {
     private final List<Answer> answers = new ArrayList<>(1);
 
     void admit(Waiter waiter, Permit permit) {
+        waiter.taken = true;
         answers.add(new Answer(waiter, permit, null));
     }
 
     void refuse(Waiter waiter, Throwable refusal) {
+        waiter.taken = true;
         answers.add(new Answer(waiter, null, refusal));
     }
 

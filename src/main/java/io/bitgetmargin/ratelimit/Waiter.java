@@ -10,7 +10,10 @@ final class Waiter {
 
     final UniEmitter<? super Permit> emitter;
     final long sinceNanos;
+    /** Set and read under the line's monitor. */
     ScheduledFuture<?> deadline;
+    /** Taken off the line (admitted or refused); set and read under the line's monitor. */
+    boolean taken;
 
     Waiter(UniEmitter<? super Permit> emitter, long sinceNanos) {
         this.emitter = emitter;

@@ -58,8 +58,11 @@ abstract class WaitingLine {
             } else {
                 waiters.addLast(waiter);
                 emitter.onTermination(() -> cancel(waiter));
-                waiter.deadline = schedule(() -> expire(waiter), maxWait.toNanos());
                 serve(answers);
+                if (!waiter.taken) {
+                    // Only a caller that has to wait needs a deadline (most are let go at once).
+                    waiter.deadline = schedule(() -> expire(waiter), maxWait.toNanos());
+                }
             }
         }
         answer(answers);
