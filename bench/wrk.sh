@@ -41,11 +41,28 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"symbol":"BTC USDT","marginMode":"hedged"}'
 LUA
 
+# The service's own CPU time per answered request (user + system, from /proc), next to wrk's figures: it depends far
+# less than throughput on what else the shared cores are doing.
+pid=$(pgrep -f "target/quarkus-app/quarkus-run.jar" | head -1)
+ticks=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+measure() { # label, script, url
+  echo "== $1"
+  local before after result requests
+  before=$(cpu_ticks)
+  result=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "$2" "$3")
+  after=$(cpu_ticks)
+  echo "$result"
+  requests=$(awk '/requests in/ {print $1}' <<<"$result")
+  awk -v t="$((after - before))" -v hz="$ticks" -v n="$requests" \
+    'BEGIN { printf "  service CPU per request: %.1f us (%d requests)\n", t / hz * 1e6 / n, n }'
+}
+
 # Warm-up, then the measured runs.
 wrk -t2 -c"$connections" -d3s -s "$out/read.lua" "$facade/v1/margin-mode?symbol=BTCUSDT" >/dev/null
-echo "== GET /v1/margin-mode (one signed account read through the simulator)"
-wrk -t2 -c"$connections" -d"$duration" --latency -s "$out/read.lua" "$facade/v1/margin-mode?symbol=BTCUSDT"
-echo "== PUT /v1/margin-mode, symbol already crossed (read, UNCHANGED, no change sent)"
-wrk -t2 -c"$connections" -d"$duration" --latency -s "$out/ensure.lua" "$facade/v1/margin-mode"
-echo "== PUT /v1/margin-mode, invalid input (400 before anything is sent: the facade alone)"
-wrk -t2 -c"$connections" -d"$duration" --latency -s "$out/invalid.lua" "$facade/v1/margin-mode"
+measure "GET /v1/margin-mode (one signed account read through the simulator)" "$out/read.lua" \
+  "$facade/v1/margin-mode?symbol=BTCUSDT"
+measure "PUT /v1/margin-mode, symbol already crossed (read, UNCHANGED, no change sent)" "$out/ensure.lua" \
+  "$facade/v1/margin-mode"
+measure "PUT /v1/margin-mode, invalid input (400 before anything is sent: the facade alone)" "$out/invalid.lua" \
+  "$facade/v1/margin-mode"
