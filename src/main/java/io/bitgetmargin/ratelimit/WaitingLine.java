@@ -89,15 +89,13 @@ abstract class WaitingLine {
     }
 
     private void expire(Waiter waiter) {
-        boolean expired;
+        Answers answers = new Answers();
         synchronized (this) {
-            expired = waiters.remove(waiter);
+            if (waiters.remove(waiter)) {
+                answers.refuse(waiter, exceeded());
+            }
         }
-        if (expired) {
-            Answers answers = new Answers();
-            answers.refuse(waiter, exceeded());
-            answer(answers);
-        }
+        answer(answers);
     }
 
     private synchronized void cancel(Waiter waiter) {
