@@ -25,10 +25,10 @@ public class BitgetAccounts {
         Map<String, BitgetCredentials> all = new TreeMap<>();
         if (config.hasCredentials()) {
             all.put(DEFAULT, BitgetCredentials.of(DEFAULT, config.apiKey().orElseThrow(), config.secretKey().orElseThrow(),
-                    config.passphrase().orElseThrow(), config.demoTrading()));
+                    config.passphrase().orElseThrow(), config.demoTrading(), config.accountType()));
         }
         config.accounts().forEach((name, account) -> all.put(name, BitgetCredentials.of(name, account.apiKey(),
-                account.secretKey(), account.passphrase(), account.demoTrading())));
+                account.secretKey(), account.passphrase(), account.demoTrading(), account.accountType())));
         this.accounts = Collections.unmodifiableMap(all);
     }
 

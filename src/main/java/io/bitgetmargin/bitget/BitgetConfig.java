@@ -33,8 +33,16 @@ public interface BitgetConfig {
     boolean demoTrading();
 
     /**
+     * What kind of Bitget account the default key belongs to: {@code auto} (learnt from Bitget's answers),
+     * {@code classic} or {@code unified} (a unified trading account).
+     */
+    @WithDefault("auto")
+    AccountTypeSetting accountType();
+
+    /**
      * Further accounts by name, chosen per request with the {@code X-Bitget-Account} header:
-     * {@code bitget.accounts.<name>.api-key}, {@code .secret-key}, {@code .passphrase}, {@code .demo-trading}.
+     * {@code bitget.accounts.<name>.api-key}, {@code .secret-key}, {@code .passphrase}, {@code .demo-trading},
+     * {@code .account-type}.
      */
     Map<String, Account> accounts();
 
@@ -52,6 +60,10 @@ public interface BitgetConfig {
         /** Whether it is a demo-trading key. */
         @WithDefault("false")
         boolean demoTrading();
+
+        /** {@code auto}, {@code classic} or {@code unified}, as {@link BitgetConfig#accountType()}. */
+        @WithDefault("auto")
+        AccountTypeSetting accountType();
     }
 
     /** Whether all three credentials of the default account are present and non-blank. */

@@ -14,13 +14,14 @@ import java.util.HexFormat;
  *        and nobody reading the limiter's Redis learns the key
  */
 public record BitgetCredentials(String account, String apiKey, BitgetSigner signer, String passphrase,
-        boolean demoTrading, String rateLimitId) {
+        boolean demoTrading, AccountTypeSetting accountType, String rateLimitId) {
 
     /** Builds credentials from configuration values. */
     public static BitgetCredentials of(String account, String apiKey, String secretKey, String passphrase,
-            boolean demoTrading) {
+            boolean demoTrading, AccountTypeSetting accountType) {
         String key = apiKey.trim();
-        return new BitgetCredentials(account, key, BitgetSigner.of(secretKey), passphrase, demoTrading, digest(key));
+        return new BitgetCredentials(account, key, BitgetSigner.of(secretKey), passphrase, demoTrading, accountType,
+                digest(key));
     }
 
     private static String digest(String apiKey) {
@@ -35,6 +36,6 @@ public record BitgetCredentials(String account, String apiKey, BitgetSigner sign
     @Override
     public String toString() {
         return "BitgetCredentials[account=" + account + ", apiKey=" + apiKey + ", signer=" + signer.algorithm()
-                + ", demoTrading=" + demoTrading + "]";
+                + ", demoTrading=" + demoTrading + ", accountType=" + accountType + "]";
     }
 }

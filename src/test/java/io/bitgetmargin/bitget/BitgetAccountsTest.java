@@ -38,6 +38,11 @@ class BitgetAccountsTest {
             }
 
             @Override
+            public AccountTypeSetting accountType() {
+                return AccountTypeSetting.AUTO;
+            }
+
+            @Override
             public Map<String, Account> accounts() {
                 return named;
             }
@@ -45,6 +50,10 @@ class BitgetAccountsTest {
     }
 
     private static BitgetConfig.Account account(String apiKey, boolean demo) {
+        return account(apiKey, demo, AccountTypeSetting.AUTO);
+    }
+
+    static BitgetConfig.Account account(String apiKey, boolean demo, AccountTypeSetting accountType) {
         return new BitgetConfig.Account() {
             @Override
             public String apiKey() {
@@ -65,7 +74,17 @@ class BitgetAccountsTest {
             public boolean demoTrading() {
                 return demo;
             }
+
+            @Override
+            public AccountTypeSetting accountType() {
+                return accountType;
+            }
         };
+    }
+
+    /** For the other unit tests of this package: a default account and named ones. */
+    static BitgetAccounts accounts(Map<String, BitgetConfig.Account> named) {
+        return new BitgetAccounts(config(false, named));
     }
 
     @Test

@@ -131,7 +131,7 @@ class BitgetSignerTest {
 
     @Test
     void neverShowsTheSecretInToString() {
-        String text = BitgetCredentials.of("default", "key", "super-secret", "my-passphrase", false).toString();
+        String text = BitgetCredentials.of("default", "key", "super-secret", "my-passphrase", false, AccountTypeSetting.AUTO).toString();
         assertEquals(false, text.contains("super-secret"));
         assertEquals(false, text.contains("my-passphrase"));
     }
