@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.bitgetmargin.bitget.AccountTypeSetting;
+import io.bitgetmargin.bitget.BitgetAccounts;
 import io.bitgetmargin.bitget.BitgetConfig;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.logging.Log;
@@ -20,7 +23,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * Serves the {@link BitgetSimulator} on this application's own port, at Bitget's paths, in dev and test builds
  * only. The condition is evaluated at build time: a prod jar or native binary has no such bean, so it never
  * answers on these paths. The simulator accepts the credentials this application is configured with, so dev mode
- * works with no keys and no network.
+ * works with no keys and no network; which of them are unified trading accounts there is {@link SimulatorConfig}'s
+ * choice.
  */
 @ApplicationScoped
 @IfBuildProfile(anyOf = { "dev", "test" })
@@ -30,22 +34,33 @@ public class SimulatorRoutes {
 
     private final BitgetSimulator simulator;
 
-    SimulatorRoutes(BitgetConfig config) {
+    SimulatorRoutes(BitgetConfig config, SimulatorConfig simulatorConfig) {
+        Set<String> unified = simulatorConfig.unifiedAccounts().orElse(Set.of());
         List<SimulatedKey> keys = new ArrayList<>();
         if (config.hasCredentials()) {
-            keys.add(new SimulatedKey(config.apiKey().orElseThrow(), config.secretKey().orElseThrow(),
-                    config.passphrase().orElseThrow(), config.demoTrading()));
+            boolean isUnified = config.accountType() == AccountTypeSetting.UNIFIED
+                    || unified.contains(BitgetAccounts.DEFAULT);
+            keys.add(key(config.apiKey().orElseThrow(), config.secretKey().orElseThrow(),
+                    config.passphrase().orElseThrow(), config.demoTrading(), isUnified));
         }
-        config.accounts().values().forEach(account -> keys.add(new SimulatedKey(account.apiKey(), account.secretKey(),
-                account.passphrase(), account.demoTrading())));
+        config.accounts().forEach((name, account) -> keys.add(key(account.apiKey(), account.secretKey(),
+                account.passphrase(), account.demoTrading(),
+                account.accountType() == AccountTypeSetting.UNIFIED || unified.contains(name))));
         this.simulator = new BitgetSimulator(keys);
+    }
+
+    private static SimulatedKey key(String apiKey, String secretKey, String passphrase, boolean demo, boolean unified) {
+        return new SimulatedKey(apiKey.trim(), secretKey, passphrase, demo, unified ? "unified" : "classic", null, null,
+                null);
     }
 
     void register(@Observes Router router, Vertx vertx) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
         router.route("/api/v2/*").order(-10).handler(body).handler(context -> serve(context, vertx));
-        router.route(BitgetSimulator.CONTROL + "/*").order(-10).handler(body).handler(context -> serve(context, vertx));
-        Log.info("Bitget simulator answers on /api/v2/* (control API on /simulator/*); dev and test builds only");
+        router.route("/api/v3/*").order(-10).handler(body).handler(context -> serve(context, vertx));
+        router.route(ControlApi.PATH + "/*").order(-10).handler(body).handler(context -> serve(context, vertx));
+        Log.info("Bitget simulator answers on /api/v2/* and /api/v3/* (control API on /simulator/*); dev and test "
+                + "builds only");
     }
 
     private void serve(RoutingContext context, Vertx vertx) {

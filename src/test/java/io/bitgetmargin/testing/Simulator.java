@@ -14,6 +14,8 @@ public final class Simulator {
     public static final String SET_MARGIN_MODE = "/api/v2/mix/account/set-margin-mode";
     public static final String ACCOUNT = "/api/v2/mix/account/account";
     public static final String SERVER_TIME = "/api/v2/public/time";
+    public static final String SETTINGS = "/api/v3/account/settings";
+    public static final String SET_LEVERAGE = "/api/v3/account/set-leverage";
 
     private Simulator() {
     }
@@ -45,7 +47,11 @@ public final class Simulator {
     }
 
     public static Map<String, Object> symbol(String symbol) {
-        return control().get("/simulator/accounts/{key}/symbols/{symbol}", TestAccounts.API_KEY, symbol)
+        return symbol(TestAccounts.API_KEY, symbol);
+    }
+
+    public static Map<String, Object> symbol(String apiKey, String symbol) {
+        return control().get("/simulator/accounts/{key}/symbols/{symbol}", apiKey, symbol)
                 .then().statusCode(200).extract().jsonPath().getMap("");
     }
 
@@ -53,6 +59,23 @@ public final class Simulator {
     public static void key(String apiKey, String secretKey, String passphrase, boolean demoTrading) {
         control().body(Map.of("secretKey", secretKey, "passphrase", passphrase, "demoTrading", demoTrading))
                 .put("/simulator/accounts/{key}", apiKey).then().statusCode(204);
+    }
+
+    /**
+     * Replaces what the simulator expects for an API key with a key of a unified trading account; {@code settings} may
+     * set its {@code accountMode}, {@code accountLevel} and {@code holdMode}. Its contracts start afresh.
+     */
+    public static void unifiedKey(String apiKey, String secretKey, String passphrase, boolean demoTrading,
+            Map<String, Object> settings) {
+        Map<String, Object> key = new java.util.HashMap<>(settings);
+        key.putAll(Map.of("secretKey", secretKey, "passphrase", passphrase, "demoTrading", demoTrading,
+                "accountType", "unified"));
+        control().body(key).put("/simulator/accounts/{key}", apiKey).then().statusCode(204);
+    }
+
+    /** Sets the simulator's per-key limits, e.g. {@code Map.of("settingsReadsPerSecond", 1000)}. */
+    public static void limits(Map<String, Integer> limits) {
+        control().body(limits).put("/simulator/limits").then().statusCode(204);
     }
 
     public static void forgetKey(String apiKey) {
