@@ -38,6 +38,10 @@ import io.smallrye.mutiny.Uni;
  * ({@link BitgetFailures}).</li>
  * </ol>
  * The public server-time call passes the breaker only: it is unsigned, and Bitget limits it per IP, not per account.
+ * <p>
+ * Every signed answer also tells {@link BitgetAccountTypes} what the account is: an answer on a classic endpoint
+ * proves a classic account, one on a unified endpoint a unified account, and the refusals 40085 and 40084 the other
+ * type. Choosing the API is the caller's business; this class only reports.
  */
 @ApplicationScoped
 @Startup // the circuit breaker exists, for health checks and maintenance, before the first call
@@ -48,6 +52,7 @@ public class BitgetClient {
 
     private final BitgetRestClient rest;
     private final BitgetAccounts accounts;
+    private final BitgetAccountTypes accountTypes;
     private final BitgetLimits limits;
     private final BitgetClock clock;
     private final RateLimiter limiter;
@@ -56,10 +61,12 @@ public class BitgetClient {
     private final BitgetCircuitBreaker breaker;
     private final Map<BitgetEndpoint, BitgetRetry> retries = new EnumMap<>(BitgetEndpoint.class);
 
-    BitgetClient(@RestClient BitgetRestClient rest, BitgetAccounts accounts, BitgetLimits limits, BitgetClock clock,
-            RateLimiter limiter, RetryConfig retry, CircuitBreakerConfig breaker, MeterRegistry meters) {
+    BitgetClient(@RestClient BitgetRestClient rest, BitgetAccounts accounts, BitgetAccountTypes accountTypes,
+            BitgetLimits limits, BitgetClock clock, RateLimiter limiter, RetryConfig retry, CircuitBreakerConfig breaker,
+            MeterRegistry meters) {
         this.rest = rest;
         this.accounts = accounts;
+        this.accountTypes = accountTypes;
         this.limits = limits;
         this.clock = clock;
         this.limiter = limiter;
@@ -88,6 +95,21 @@ public class BitgetClient {
             Duration maxWait) {
         return signed(account, BitgetEndpoint.ACCOUNT, maxWait,
                 () -> rest.account(account, symbol, productType, marginCoin), AccountData.class);
+    }
+
+    /**
+     * {@code POST /api/v3/account/set-leverage}, signed: how a unified account changes a symbol's margin mode. Bitget
+     * answers only {@code "success"}, never the resulting state.
+     */
+    public Uni<String> setLeverage(String account, SetLeverageRequest request, Duration maxWait) {
+        return signed(account, BitgetEndpoint.SET_LEVERAGE, maxWait, () -> rest.setLeverage(account, request),
+                String.class);
+    }
+
+    /** {@code GET /api/v3/account/settings}, signed: a unified account's modes, and leverage and mode per symbol. */
+    public Uni<AccountSettingsData> accountSettings(String account, Duration maxWait) {
+        return signed(account, BitgetEndpoint.ACCOUNT_SETTINGS, maxWait, () -> rest.accountSettings(account),
+                AccountSettingsData.class);
     }
 
     /** {@code GET /api/v2/public/time}, unsigned, through the circuit breaker. */
@@ -119,8 +141,19 @@ public class BitgetClient {
             Lane lane = new Lane(credentials.rateLimitId() + ":" + endpoint.tag(), limits.perSecond(endpoint),
                     endpoint.tag());
             return new SignedCall<>(endpoint, lane, maxWait == null ? limiter.maxWait() : maxWait, exchange, dataType)
-                    .run();
+                    .run()
+                    .onItem().invoke(() -> accountTypes.learn(account, endpoint.api(), "it answered on " + endpoint.tag()))
+                    .onFailure(BitgetException.Rejected.class).invoke(failure -> learnFrom(account, endpoint,
+                            (BitgetException.Rejected) failure));
         }));
+    }
+
+    /** A refusal of the endpoint's API for the account's type proves the other type (40085 or 40084). */
+    private void learnFrom(String account, BitgetEndpoint endpoint, BitgetException.Rejected refusal) {
+        AccountType proven = AccountType.provenBy(refusal.bitgetCode());
+        if (proven != null && proven != endpoint.api()) {
+            accountTypes.learn(account, proven, "Bitget answered " + refusal.bitgetCode() + " on " + endpoint.tag());
+        }
     }
 
     /**
@@ -204,6 +237,8 @@ public class BitgetClient {
             return exchange.get()
                     .onFailure().transform(BitgetFailures::classify)
                     .map(body -> BitgetFailures.successData(200, body, dataType, null))
+                    .onFailure(BitgetException.Rejected.class)
+                    .transform(refusal -> ((BitgetException.Rejected) refusal).at(endpoint))
                     .onItemOrFailure().invoke((item, failure) -> sample.stop(meters.timer("bitget.upstream.latency",
                             "endpoint", endpoint.tag(), "outcome", outcome(failure))));
         });

@@ -1,20 +1,29 @@
 package io.bitgetmargin.bitget;
 
-/** The Bitget endpoints this service calls; Bitget limits each signed one separately, per account. */
+/**
+ * The Bitget endpoints this service calls; Bitget limits each signed one separately, per account. The classic ones
+ * (v2) answer classic accounts only, the unified ones (v3) unified trading accounts only.
+ */
 public enum BitgetEndpoint {
     /** {@code POST /api/v2/mix/account/set-margin-mode}: 5 calls/s per account. */
-    SET_MARGIN_MODE("set-margin-mode", true),
+    SET_MARGIN_MODE("set-margin-mode", AccountType.CLASSIC, "Futures: read & write (trade)"),
     /** {@code GET /api/v2/mix/account/account}: 10 calls/s per account. */
-    ACCOUNT("account", true),
+    ACCOUNT("account", AccountType.CLASSIC, "Futures: read"),
+    /** {@code POST /api/v3/account/set-leverage}, which carries a unified account's margin mode: 10 calls/s. */
+    SET_LEVERAGE("set-leverage", AccountType.UNIFIED, "UTA mgt. (read & write)"),
+    /** {@code GET /api/v3/account/settings}, a unified account's modes and leverages per symbol: 20 calls/s. */
+    ACCOUNT_SETTINGS("account-settings", AccountType.UNIFIED, "UTA mgt. (read)"),
     /** {@code GET /api/v2/public/time}: public, limited per IP. */
-    SERVER_TIME("server-time", false);
+    SERVER_TIME("server-time", null, null);
 
     private final String tag;
-    private final boolean signed;
+    private final AccountType api;
+    private final String permission;
 
-    BitgetEndpoint(String tag, boolean signed) {
+    BitgetEndpoint(String tag, AccountType api, String permission) {
         this.tag = tag;
-        this.signed = signed;
+        this.api = api;
+        this.permission = permission;
     }
 
     /** The name used in metrics, logs and rate-limit keys. */
@@ -24,6 +33,16 @@ public enum BitgetEndpoint {
 
     /** Whether calls are signed for an account (and limited per account). */
     public boolean isSigned() {
-        return signed;
+        return api != null;
+    }
+
+    /** The kind of account this endpoint serves; null for the public one. */
+    public AccountType api() {
+        return api;
+    }
+
+    /** The API-key permission Bitget asks for on this endpoint, as its key management page names it. */
+    public String permission() {
+        return permission;
     }
 }

@@ -45,13 +45,31 @@ public abstract sealed class BitgetException extends RuntimeException
         private final String bitgetCode;
         private final String bitgetMsg;
         private final BitgetErrorCategory category;
+        private final BitgetEndpoint endpoint;
 
         public Rejected(int httpStatus, String bitgetCode, String bitgetMsg, Duration retryAfter) {
+            this(httpStatus, bitgetCode, bitgetMsg, retryAfter, null);
+        }
+
+        private Rejected(int httpStatus, String bitgetCode, String bitgetMsg, Duration retryAfter,
+                BitgetEndpoint endpoint) {
             super("Bitget refused the call with code " + bitgetCode + ": " + bitgetMsg, retryAfter);
             this.httpStatus = httpStatus;
             this.bitgetCode = bitgetCode;
             this.bitgetMsg = bitgetMsg;
             this.category = httpStatus == 429 ? BitgetErrorCategory.RATE_LIMITED : BitgetErrorCode.categoryOf(bitgetCode);
+            this.endpoint = endpoint;
+        }
+
+        /** This refusal, as answered by {@code refusing}: a permission refusal names what that endpoint needs. */
+        Rejected at(BitgetEndpoint refusing) {
+            return refusing == endpoint ? this
+                    : new Rejected(httpStatus, bitgetCode, bitgetMsg, retryAfter().orElse(null), refusing);
+        }
+
+        /** The endpoint that refused, when known. */
+        public Optional<BitgetEndpoint> endpoint() {
+            return Optional.ofNullable(endpoint);
         }
 
         public int httpStatus() {

@@ -18,11 +18,21 @@ public interface BitgetLimits {
     @WithDefault("10")
     int accountReadsPerSecond();
 
+    /** Set-leverage calls of a unified account per second (Bitget: 10/s per UID). */
+    @WithDefault("10")
+    int setLeveragePerSecond();
+
+    /** Account-settings reads of a unified account per second (Bitget: 20/s per UID). */
+    @WithDefault("20")
+    int accountSettingsPerSecond();
+
     /** The limit of a signed endpoint, per account and second. */
     default int perSecond(BitgetEndpoint endpoint) {
         return switch (endpoint) {
             case SET_MARGIN_MODE -> setMarginModePerSecond();
             case ACCOUNT -> accountReadsPerSecond();
+            case SET_LEVERAGE -> setLeveragePerSecond();
+            case ACCOUNT_SETTINGS -> accountSettingsPerSecond();
             case SERVER_TIME -> throw new IllegalArgumentException("the public server-time endpoint has no account limit");
         };
     }

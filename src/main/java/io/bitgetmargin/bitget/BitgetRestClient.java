@@ -17,33 +17,46 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The Bitget endpoints this service calls, as they are on the wire. Bodies come back as raw strings because
+ * The Bitget endpoints this service calls, as they are on the wire: the classic (v2) futures endpoints and their
+ * unified-account (v3) counterparts. Bodies come back as raw strings because
  * Bitget's envelope is parsed by {@link BitgetJson} (tolerant of its type changes) and because an error body may
  * be HTML. {@link BitgetClient} is the only user.
  */
 @RegisterRestClient(configKey = "bitget")
 @RegisterProvider(BitgetSigningFilter.class)
-@Path("/api/v2")
+@Path("/api")
 interface BitgetRestClient {
 
     @POST
-    @Path("/mix/account/set-margin-mode")
+    @Path("/v2/mix/account/set-margin-mode")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Uni<String> setMarginMode(@HeaderParam(BitgetSigningFilter.ACCOUNT_HEADER) String account,
             SetMarginModeRequest request);
 
     @GET
-    @Path("/mix/account/account")
+    @Path("/v2/mix/account/account")
     @Produces(MediaType.APPLICATION_JSON)
     Uni<String> account(@HeaderParam(BitgetSigningFilter.ACCOUNT_HEADER) String account,
             @QueryParam("symbol") String symbol,
             @QueryParam("productType") String productType,
             @QueryParam("marginCoin") String marginCoin);
 
+    /** A unified account's margin mode goes with set-leverage: unified accounts have no set-margin-mode. */
+    @POST
+    @Path("/v3/account/set-leverage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<String> setLeverage(@HeaderParam(BitgetSigningFilter.ACCOUNT_HEADER) String account, SetLeverageRequest request);
+
+    @GET
+    @Path("/v3/account/settings")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<String> accountSettings(@HeaderParam(BitgetSigningFilter.ACCOUNT_HEADER) String account);
+
     /** Public and unsigned. */
     @GET
-    @Path("/public/time")
+    @Path("/v2/public/time")
     @Produces(MediaType.APPLICATION_JSON)
     Uni<String> serverTime();
 

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.bitgetmargin.api.FacadeConfig;
+import io.bitgetmargin.bitget.BitgetAccountTypes;
 import io.bitgetmargin.bitget.BitgetAccounts;
 import io.bitgetmargin.bitget.BitgetClient;
 import io.bitgetmargin.ratelimit.RateLimiter;
@@ -18,7 +19,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
  * authentication off on purpose). Never calls Bitget: a probe must not spend the account's rate limit.
  * <p>
  * Readiness is about this instance, not about Bitget: the circuit breaker's state and the rate limiter's store are
- * reported in the data but decide nothing. Every replica shares the same Bitget, so a readiness that followed the
+ * reported in the data but decide nothing, like what each account was configured as or learnt to be. Every replica shares the same Bitget, so a readiness that followed the
  * breaker would take them all out of routing at once; callers would get the platform's bare 503 instead of this
  * service's problem+json with {@code Retry-After}, and recovery would wait for traffic that no longer arrives. An
  * instance limiting in-process because Redis is gone still protects its accounts, too.
@@ -28,12 +29,15 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 public class BitgetReadiness implements HealthCheck {
 
     private final BitgetAccounts accounts;
+    private final BitgetAccountTypes accountTypes;
     private final BitgetClient bitget;
     private final FacadeConfig facade;
     private final RateLimiter limiter;
 
-    BitgetReadiness(BitgetAccounts accounts, BitgetClient bitget, FacadeConfig facade, RateLimiter limiter) {
+    BitgetReadiness(BitgetAccounts accounts, BitgetAccountTypes accountTypes, BitgetClient bitget, FacadeConfig facade,
+            RateLimiter limiter) {
         this.accounts = accounts;
+        this.accountTypes = accountTypes;
         this.bitget = bitget;
         this.facade = facade;
         this.limiter = limiter;
@@ -47,6 +51,7 @@ public class BitgetReadiness implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("bitget")
                 .status(hasAccount && hasTokens)
                 .withData("accounts", String.join(",", accounts.names()))
+                .withData("accountTypes", accountTypes.describe())
                 .withData("credentials", hasAccount ? "configured" : "missing: set BITGET_API_KEY, BITGET_SECRET_KEY, BITGET_PASSPHRASE")
                 .withData("facadeTokens", hasTokens ? "configured" : "missing: set BITGET_MARGIN_API_TOKENS")
                 .withData("circuitBreaker", breaker.name())

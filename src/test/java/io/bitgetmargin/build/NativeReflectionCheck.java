@@ -43,6 +43,9 @@ public final class NativeReflectionCheck {
             "io.bitgetmargin.bitget.SetMarginModeData",
             "io.bitgetmargin.bitget.AccountData",
             "io.bitgetmargin.bitget.ServerTimeData",
+            "io.bitgetmargin.bitget.SetLeverageRequest", // signed body of unified accounts
+            "io.bitgetmargin.bitget.AccountSettingsData",
+            "io.bitgetmargin.bitget.AccountSettingsData$SymbolConfig",
             "io.bitgetmargin.api.Problem", // error bodies built in exception mappers and filters
             "io.bitgetmargin.margin.InvalidRequestException$FieldProblem",
             "io.bitgetmargin.api.BatchResponse",
