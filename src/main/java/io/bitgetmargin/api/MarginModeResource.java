@@ -2,6 +2,7 @@ package io.bitgetmargin.api;
 
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.bitgetmargin.bitget.AccountType;
 import io.bitgetmargin.margin.BatchInput;
 import io.bitgetmargin.margin.BatchItem;
 import io.bitgetmargin.margin.InvalidRequestException;
@@ -54,11 +56,15 @@ public class MarginModeResource {
 
     @GET
     @Operation(summary = "Read the current margin mode",
-            description = "Bitget's Get Single Account for the symbol: margin mode, leverages, position mode and asset "
-                    + "mode. productType and marginCoin may be left out where the symbol decides them.")
+            description = "A classic account answers from Bitget's Get Single Account (margin mode, leverages, position "
+                    + "mode, asset mode); a unified trading account from its settings (the symbol's entry, or crossed, "
+                    + "Bitget's default, when the settings list none; marginModeSource says which), with its leverage "
+                    + "and account level. accountType says which kind the account is. productType and marginCoin may "
+                    + "be left out where the symbol decides them.")
     @APIResponse(responseCode = "200", description = "The current mode", content = @Content(
             schema = @Schema(implementation = MarginModeState.class),
-            examples = @ExampleObject(name = "crossed", value = OpenApiExamples.STATE)))
+            examples = { @ExampleObject(name = "classic account", value = OpenApiExamples.STATE),
+                    @ExampleObject(name = "unified account", value = OpenApiExamples.UNIFIED_STATE) }))
     public Uni<MarginModeState> read(
             @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(FacadeRequestFilters.ACCOUNT_HEADER) String account,
             @Parameter(description = "BTCUSDT, btcusdt, BTC/USDT:USDT or BTCUSDT_UMCBL", example = "BTCUSDT")
@@ -76,13 +82,16 @@ public class MarginModeResource {
             description = "Reads the symbol first: when it already has the mode, answers UNCHANGED and sends no change "
                     + "(so it succeeds even with open positions); otherwise changes it and answers CHANGED. With "
                     + "verify=true the mode is read back after a change, and 502 NOT_APPLIED answers a change Bitget "
-                    + "accepted but does not show.")
+                    + "accepted but does not show. A unified trading account is changed through set-leverage with the "
+                    + "symbol's current leverage and is always read back; 422 LEVERAGE_UNKNOWN when Bitget lists no "
+                    + "leverage for the symbol (nothing is sent).")
     @RequestBody(content = @Content(schema = @Schema(implementation = MarginModeInput.class), examples = {
             @ExampleObject(name = "Bitget's field names", value = OpenApiExamples.CHANGE),
             @ExampleObject(name = "inferred productType and marginCoin", value = OpenApiExamples.CHANGE_INFERRED) }))
     @APIResponse(responseCode = "200", description = "The symbol has the mode", content = @Content(
             schema = @Schema(implementation = MarginModeResult.class), examples = {
                     @ExampleObject(name = "changed", value = OpenApiExamples.CHANGED),
+                    @ExampleObject(name = "changed, unified account", value = OpenApiExamples.UNIFIED_CHANGED),
                     @ExampleObject(name = "unchanged", value = OpenApiExamples.UNCHANGED) }))
     public Uni<MarginModeResult> ensure(
             @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(FacadeRequestFilters.ACCOUNT_HEADER) String account,
@@ -97,7 +106,8 @@ public class MarginModeResource {
     @Operation(summary = "Ensure a margin mode for many symbols",
             description = "One result per distinct symbol: CHANGED, UNCHANGED, WOULD_CHANGE (dryRun), BLOCKED (open "
                     + "positions or orders, with the hint) or FAILED (with the problem). One failure never stops the "
-                    + "others; the calls queue at the account's rate limiter, so Bitget never answers 429.")
+                    + "others; the calls queue at the account's rate limiter, so Bitget never answers 429. A unified "
+                    + "trading account's settings are read once for the batch and once after its changes.")
     @RequestBody(content = @Content(schema = @Schema(implementation = BatchInput.class),
             examples = @ExampleObject(name = "three symbols", value = OpenApiExamples.BATCH)))
     @APIResponse(responseCode = "200", description = "A result per symbol", content = @Content(
@@ -106,10 +116,11 @@ public class MarginModeResource {
     public Uni<BatchResponse> ensureAll(
             @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(FacadeRequestFilters.ACCOUNT_HEADER) String account,
             BatchInput input) {
-        return Uni.createFrom().deferred(() -> service.ensureAll(account, input)).map(items -> answer(input, items));
+        return Uni.createFrom().deferred(() -> service.ensureAll(account, input))
+                .map(items -> answer(input, service.accountType(account).orElse(null), items));
     }
 
-    private static BatchResponse answer(BatchInput input, List<BatchItem> items) {
+    private static BatchResponse answer(BatchInput input, AccountType accountType, List<BatchItem> items) {
         Map<Outcome, Integer> summary = new EnumMap<>(Outcome.class);
         List<BatchResponse.Result> results = items.stream().map(item -> {
             summary.merge(item.outcome(), 1, Integer::sum);
@@ -117,8 +128,8 @@ public class MarginModeResource {
                     item.failure() == null ? null : ProblemMappers.describe(item.failure()));
         }).toList();
         MarginMode mode = MarginMode.parse(input.marginMode()).orElse(null);
-        return new BatchResponse(input.productType() == null ? null : input.productType().strip().toUpperCase(java.util.Locale.ROOT),
-                mode, Boolean.TRUE.equals(input.dryRun()), summary, results);
+        return new BatchResponse(input.productType() == null ? null : input.productType().strip().toUpperCase(Locale.ROOT),
+                accountType, mode, Boolean.TRUE.equals(input.dryRun()), summary, results);
     }
 
     private static boolean flag(String name, String value) {

@@ -7,8 +7,12 @@ final class OpenApiExamples {
             + "when absent";
 
     static final String STATE = "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\","
-            + "\"marginMode\":\"crossed\",\"crossedMarginLeverage\":20,\"isolatedLongLeverage\":20,"
+            + "\"accountType\":\"classic\",\"marginMode\":\"crossed\",\"marginModeSource\":\"account\",\"crossedMarginLeverage\":20,\"isolatedLongLeverage\":20,"
             + "\"isolatedShortLeverage\":20,\"posMode\":\"hedge_mode\",\"assetMode\":\"single\"}";
+
+    static final String UNIFIED_STATE = "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\","
+            + "\"accountType\":\"unified\",\"marginMode\":\"crossed\",\"marginModeSource\":\"settings\",\"leverage\":10,"
+            + "\"posMode\":\"one_way_mode\",\"assetMode\":\"multi_assets\",\"accountLevel\":\"advanced\"}";
 
     static final String CHANGE = "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\","
             + "\"marginMode\":\"isolated\"}";
@@ -16,15 +20,19 @@ final class OpenApiExamples {
     static final String CHANGE_INFERRED = "{\"symbol\":\"BTC/USDT:USDT\",\"marginMode\":\"isolated\"}";
 
     static final String CHANGED = "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\","
-            + "\"marginMode\":\"isolated\",\"longLeverage\":20,\"shortLeverage\":20,\"outcome\":\"CHANGED\"}";
+            + "\"accountType\":\"classic\",\"marginMode\":\"isolated\",\"longLeverage\":20,\"shortLeverage\":20,\"outcome\":\"CHANGED\"}";
+
+    static final String UNIFIED_CHANGED = "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\","
+            + "\"marginCoin\":\"USDT\",\"accountType\":\"unified\",\"marginMode\":\"isolated\",\"longLeverage\":10,"
+            + "\"shortLeverage\":10,\"outcome\":\"CHANGED\"}";
 
     static final String UNCHANGED = "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\","
-            + "\"marginMode\":\"isolated\",\"longLeverage\":20,\"shortLeverage\":20,\"outcome\":\"UNCHANGED\"}";
+            + "\"accountType\":\"classic\",\"marginMode\":\"isolated\",\"longLeverage\":20,\"shortLeverage\":20,\"outcome\":\"UNCHANGED\"}";
 
     static final String BATCH = "{\"productType\":\"USDT-FUTURES\",\"marginMode\":\"isolated\","
             + "\"symbols\":[\"BTCUSDT\",\"ethusdt\",\"SOL/USDT:USDT\"],\"dryRun\":false}";
 
-    static final String BATCH_RESULT = "{\"productType\":\"USDT-FUTURES\",\"marginMode\":\"isolated\",\"dryRun\":false,"
+    static final String BATCH_RESULT = "{\"productType\":\"USDT-FUTURES\",\"accountType\":\"classic\",\"marginMode\":\"isolated\",\"dryRun\":false,"
             + "\"summary\":{\"CHANGED\":1,\"UNCHANGED\":1,\"BLOCKED\":1},\"results\":["
             + "{\"symbol\":\"BTCUSDT\",\"outcome\":\"CHANGED\",\"marginMode\":\"isolated\"},"
             + "{\"symbol\":\"ETHUSDT\",\"outcome\":\"UNCHANGED\",\"marginMode\":\"isolated\"},"

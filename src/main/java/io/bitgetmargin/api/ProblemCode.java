@@ -34,6 +34,10 @@ public enum ProblemCode {
                     + "USDC-FUTURES, the base coin for COIN-FUTURES)."),
     INVALID_PARAMETER(422, "Bitget rejected a parameter", false,
             "Bitget refused a parameter of the request; bitgetMsg names it."),
+    LEVERAGE_UNKNOWN(422, "Leverage unknown", false,
+            "A unified trading account changes a symbol's margin mode only together with its leverage, and Bitget's "
+                    + "settings list no leverage for this symbol: set the symbol's leverage once in Bitget (app, web or "
+                    + "POST /api/v3/account/set-leverage), then retry. Nothing was sent."),
     RATE_LIMITED(429, "Rate limited", true,
             "Too many calls for this Bitget account; wait for Retry-After seconds and retry."),
     BITGET_AUTH_FAILED(502, "Bitget refused the credentials", false,
@@ -47,17 +51,22 @@ public enum ProblemCode {
                     + "(BITGET_DEMO_TRADING=true), or bitget.accounts.<name>.demo-trading=true for a named account; a "
                     + "live key needs it false."),
     WRONG_ACCOUNT_TYPE(502, "Wrong Bitget account type", false,
-            "This key belongs to a unified trading account, which cannot use Bitget's classic v2 futures endpoints; "
-                    + "use a classic account key, or change the margin mode in the unified account instead."),
+            "The key's account type and the API used for it disagree: when bitget.account-type (or "
+                    + "bitget.accounts.<name>.account-type) fixes classic or unified, set it to the key's type, or to "
+                    + "auto to let the service learn it from Bitget's answers."),
     NOT_AVAILABLE_IN_DEMO(502, "Not available in demo trading", false,
             "Bitget does not offer this endpoint in demo trading."),
     NOT_APPLIED(502, "Change not applied", true,
             "Bitget accepted the change but still reports the previous margin mode when read back; read the mode "
-                    + "again in a moment, and retry the change if it persists."),
+                    + "again in a moment, and retry the change if it persists. On a unified account, check that its "
+                    + "account level allows the mode and, in hedge mode, that both sides changed."),
     BITGET_ERROR(502, "Bitget refused the call", false,
             "Bitget answered with an error this service does not know; bitgetCode and bitgetMsg say what it was."),
     BITGET_UNAVAILABLE(503, "Bitget unavailable", true,
             "Bitget could not be reached or answered with a server error; retry after Retry-After seconds."),
+    ACCOUNT_SWITCHING(503, "Account type changing", true,
+            "Bitget is moving this account between the classic and the unified type (upgrading or switching): "
+                    + "retry after Retry-After seconds, once the move is done."),
     SYMBOL_UNAVAILABLE(503, "Contract unavailable", true,
             "The contract is under maintenance or has been removed; retry later or pick another symbol."),
     BITGET_TIMEOUT(504, "Bitget timed out", true,

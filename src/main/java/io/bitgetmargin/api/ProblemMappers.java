@@ -19,11 +19,15 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.bitgetmargin.bitget.AccountType;
+import io.bitgetmargin.bitget.BitgetEndpoint;
 import io.bitgetmargin.bitget.BitgetErrorCategory;
 import io.bitgetmargin.bitget.BitgetException;
 import io.bitgetmargin.bitget.UnknownAccountException;
+import io.bitgetmargin.margin.AccountSwitchingException;
 import io.bitgetmargin.margin.InvalidRequestException;
 import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
+import io.bitgetmargin.margin.LeverageUnknownException;
 import io.bitgetmargin.margin.NotAppliedException;
 import io.bitgetmargin.ratelimit.RateLimitExceededException;
 import io.quarkus.logging.Log;
@@ -78,6 +82,16 @@ public class ProblemMappers {
         return answer(describe(e), DEFAULT_RETRY_AFTER);
     }
 
+    @ServerExceptionMapper
+    public Response leverageUnknown(LeverageUnknownException e) {
+        return answer(describe(e));
+    }
+
+    @ServerExceptionMapper
+    public Response accountSwitching(AccountSwitchingException e) {
+        return answer(describe(e), AccountSwitchingException.RETRY_AFTER);
+    }
+
     /** The problem that describes an outcome; also used for the failed items of a batch. */
     static Problem describe(Throwable e) {
         if (e instanceof InvalidRequestException invalid) {
@@ -91,7 +105,7 @@ public class ProblemMappers {
         }
         if (e instanceof BitgetException.Rejected rejected) {
             ProblemCode code = forCategory(rejected.category());
-            return Problem.of(code, code.advice()).withBitget(rejected.bitgetCode(), rejected.bitgetMsg());
+            return Problem.of(code, detail(rejected, code)).withBitget(rejected.bitgetCode(), rejected.bitgetMsg());
         }
         if (e instanceof BitgetException.Unavailable || e instanceof BitgetException.CircuitOpen) {
             return Problem.of(ProblemCode.BITGET_UNAVAILABLE, e.getMessage() + ". " + ProblemCode.BITGET_UNAVAILABLE.advice());
@@ -104,6 +118,13 @@ public class ProblemMappers {
         }
         if (e instanceof NotAppliedException notApplied) {
             return Problem.of(ProblemCode.NOT_APPLIED, notApplied.getMessage() + ". " + ProblemCode.NOT_APPLIED.advice());
+        }
+        if (e instanceof LeverageUnknownException unknown) {
+            return Problem.of(ProblemCode.LEVERAGE_UNKNOWN, unknown.getMessage() + ". " + ProblemCode.LEVERAGE_UNKNOWN.advice());
+        }
+        if (e instanceof AccountSwitchingException switching) {
+            return Problem.of(ProblemCode.ACCOUNT_SWITCHING, switching.getMessage() + ". "
+                    + ProblemCode.ACCOUNT_SWITCHING.advice());
         }
         // The whole trace, for whoever fixes the bug; the answer shows none of it. No exception of ours carries a
         // credential, signature or pre-hash in its message.
@@ -166,6 +187,33 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e) {
         return answer(describe(e));
+    }
+
+    /**
+     * What the caller should do about a refusal: the code's advice, or, for the refusals whose cure depends on the
+     * exact Bitget code or on the endpoint that refused, that cure.
+     */
+    static String detail(BitgetException.Rejected rejected, ProblemCode code) {
+        return switch (String.valueOf(rejected.bitgetCode())) {
+            case "22005" -> "The account level of this unified trading account fixes the margin mode (the isolated "
+                    + "margin level allows isolated only, delta neutral crossed only): ask for the mode the level allows, "
+                    + "or change the account level in Bitget first.";
+            case "40014" -> rejected.endpoint().filter(BitgetEndpoint::isSigned).map(endpoint -> "The API key lacks "
+                    + "the permission Bitget asks for on " + endpoint.tag() + ": give it \"" + endpoint.permission()
+                    + "\" in Bitget's API key management"
+                    + (endpoint.api() == AccountType.UNIFIED ? " (a unified trading account's key needs the UTA "
+                            + "permissions, not the classic futures ones)" : "")
+                    + ", then retry.").orElse(code.advice());
+            case "40085" -> "Bitget refuses its classic v2 API for this key: it belongs to a unified trading account. "
+                    + "Where the account is configured account-type=classic, set it to unified or auto "
+                    + "(bitget.account-type, bitget.accounts.<name>.account-type); with auto, Bitget changed its "
+                    + "answer within this request: retry.";
+            case "40084" -> "Bitget refuses its unified (v3) API for this key: it belongs to a classic account. "
+                    + "Where the account is configured account-type=unified, set it to classic or auto "
+                    + "(bitget.account-type, bitget.accounts.<name>.account-type); with auto, Bitget changed its "
+                    + "answer within this request: retry.";
+            default -> code.advice();
+        };
     }
 
     static ProblemCode forCategory(BitgetErrorCategory category) {

@@ -1,7 +1,9 @@
 package io.bitgetmargin.api;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -10,11 +12,13 @@ import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import io.bitgetmargin.bitget.BitgetErrorCode;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Documents every problem the facade can answer on every operation: one response per HTTP status, with an example
- * per {@link ProblemCode} of that status. Generated from the enum, so the document cannot drift from the code.
+ * per {@link ProblemCode} of that status, which names the Bitget codes it stands for. Generated from the enums, so the
+ * document cannot drift from the code.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD) // the document is static: no need to filter it again at start-up
 public class ProblemResponsesFilter implements OASFilter {
@@ -49,6 +53,10 @@ public class ProblemResponsesFilter implements OASFilter {
         problem.put("detail", code.advice());
         problem.put("code", code.name());
         problem.put("retryable", code.retryable());
-        return OASFactory.createExample().summary(code.title()).value(problem);
+        Example example = OASFactory.createExample().summary(code.title()).value(problem);
+        String bitgetCodes = Arrays.stream(BitgetErrorCode.values())
+                .filter(bitget -> ProblemMappers.forCategory(bitget.category()) == code)
+                .map(BitgetErrorCode::code).sorted().collect(Collectors.joining(", "));
+        return bitgetCodes.isEmpty() ? example : example.description("Bitget codes: " + bitgetCodes);
     }
 }

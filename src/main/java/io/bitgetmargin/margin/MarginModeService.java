@@ -1,50 +1,66 @@
 package io.bitgetmargin.margin;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.bitgetmargin.bitget.AccountData;
+import io.bitgetmargin.bitget.AccountType;
+import io.bitgetmargin.bitget.BitgetAccountTypes;
 import io.bitgetmargin.bitget.BitgetClient;
 import io.bitgetmargin.bitget.BitgetErrorCategory;
 import io.bitgetmargin.bitget.BitgetException;
+import io.bitgetmargin.bitget.SetLeverageRequest;
 import io.bitgetmargin.bitget.SetMarginModeData;
 import io.bitgetmargin.bitget.SetMarginModeRequest;
 import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reads and changes the margin mode of Bitget futures symbols. Input is normalised and validated before anything
- * is signed; a change reads first and sends nothing when the symbol already has the requested mode. Every
- * {@link Uni} returned never blocks the thread that subscribes to it.
+ * Reads and changes the margin mode of Bitget futures symbols, on classic and unified accounts alike. Input is
+ * normalised and validated before anything is signed; a change reads first and sends nothing when the symbol already
+ * has the requested mode. Every {@link Uni} returned never blocks the thread that subscribes to it.
+ * <p>
+ * The account's type ({@link BitgetAccountTypes}) picks the flow: a classic account reads Get Single Account and
+ * calls set-margin-mode; a unified one reads its settings and calls set-leverage with the symbol's current leverage,
+ * then always reads the settings back, because Bitget's answer does not say what it did. When Bitget proves the type
+ * wrong in the middle of a request (40085 or 40084), the request is served once more through the other flow.
  */
 @ApplicationScoped
 public class MarginModeService {
 
     private final BitgetClient bitget;
+    private final BitgetAccountTypes accountTypes;
     private final BatchConfig batch;
 
-    MarginModeService(BitgetClient bitget, BatchConfig batch) {
+    MarginModeService(BitgetClient bitget, BitgetAccountTypes accountTypes, BatchConfig batch) {
         this.bitget = bitget;
+        this.accountTypes = accountTypes;
         this.batch = batch;
     }
 
     /** The current mode of a symbol, for an account (null: the default one). */
     public Uni<MarginModeState> read(String account, String symbol, String productType, String marginCoin) {
         return Uni.createFrom().item(() -> MarginModeNormaliser.target(symbol, productType, marginCoin))
-                .flatMap(target -> read(account, target, null));
+                .flatMap(target -> byAccountType(account, type -> type == AccountType.CLASSIC
+                        ? readClassic(account, target, null)
+                        : unifiedSettings(account, target.productType(), null).map(settings -> settings.stateOf(target))));
     }
 
     /**
-     * Ensures a symbol has a margin mode: reads it, changes it only when it differs, and with {@code verify} reads it
-     * back after a change.
+     * Ensures a symbol has a margin mode: reads it, changes it only when it differs, and reads it back after a change
+     * on a unified account always, on a classic one with {@code verify}.
      *
-     * @return the outcome; fails with {@link InvalidRequestException} (nothing sent), {@link NotAppliedException}
-     *         or a {@link BitgetException}
+     * @return the outcome; fails with {@link InvalidRequestException} or {@link LeverageUnknownException} (nothing
+     *         sent), {@link NotAppliedException}, {@link AccountSwitchingException} or a {@link BitgetException}
      */
     public Uni<MarginModeResult> ensure(String account, MarginModeInput input, boolean verify) {
         return Uni.createFrom().item(() -> MarginModeNormaliser.normalise(input))
@@ -52,8 +68,9 @@ public class MarginModeService {
     }
 
     /**
-     * Ensures one mode for many symbols. Each symbol's calls queue for the account's turns like any call (so Bitget
-     * never answers 429), duplicates are handled once, and one symbol's failure never stops the others.
+     * Ensures one mode for many symbols. Each call queues for the account's turns like any call (so Bitget never
+     * answers 429), duplicates are handled once, and one symbol's failure never stops the others. A unified account
+     * reads its settings once for the whole batch and once more after its changes.
      */
     public Uni<List<BatchItem>> ensureAll(String account, BatchInput input) {
         if (input == null) {
@@ -82,38 +99,188 @@ public class MarginModeService {
                     + batch.maxSymbols() + " allowed in one batch; split it");
         }
         boolean dryRun = Boolean.TRUE.equals(input.dryRun());
-        List<Uni<BatchItem>> items = new ArrayList<>();
-        distinct.forEach((symbol, normalised) -> items.add(normalised instanceof MarginModeChange change
-                ? batchItem(account, change, dryRun)
-                : Uni.createFrom().item(new BatchItem(symbol, Outcome.FAILED, mode, (Throwable) normalised))));
-        // All symbols start at once and queue for the account's turns, which alone decide the pace; no item
-        // fails (failures become FAILED or BLOCKED items), and the results keep the order of the request.
-        return Uni.join().all(items).andFailFast();
+        List<MarginModeChange> changes = distinct.values().stream().filter(MarginModeChange.class::isInstance)
+                .map(MarginModeChange.class::cast).toList();
+        Uni<Map<String, BatchItem>> done;
+        if (changes.size() > 1 && accountTypes.known(account).isEmpty()) {
+            // Not known yet: one symbol alone first, so that a unified account answers one 40085, not one per symbol.
+            MarginModeChange first = changes.get(0);
+            done = batchItem(account, first, dryRun).flatMap(firstItem -> changesOn(account,
+                    accountTypes.current(account), changes.subList(1, changes.size()), dryRun, true).map(rest -> {
+                        Map<String, BatchItem> all = new HashMap<>(rest);
+                        all.put(first.symbol(), firstItem);
+                        return all;
+                    }));
+        } else {
+            done = Uni.createFrom().deferred(() -> changesOn(account, accountTypes.current(account), changes, dryRun,
+                    true));
+        }
+        return done.map(bySymbol -> {
+            List<BatchItem> items = new ArrayList<>();
+            distinct.forEach((symbol, normalised) -> items.add(normalised instanceof MarginModeChange
+                    ? bySymbol.get(symbol)
+                    : new BatchItem(symbol, Outcome.FAILED, mode, (Throwable) normalised)));
+            return items;
+        });
     }
 
+    /** The account's type when it is configured or has been learnt from Bitget's answers. */
+    public Optional<AccountType> accountType(String account) {
+        return accountTypes.known(account);
+    }
+
+    /**
+     * The items of {@code changes} on an account of {@code type}; never fails (failures become FAILED items). With
+     * {@code retype}, what Bitget refuses for the account's type goes on once through the other type's flow.
+     */
+    private Uni<Map<String, BatchItem>> changesOn(String account, AccountType type, List<MarginModeChange> changes,
+            boolean dryRun, boolean retype) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        if (type == AccountType.CLASSIC) {
+            // All symbols start at once and queue for the account's turns, which alone decide the pace. Should Bitget
+            // prove the account unified meanwhile (it was upgraded), the symbols it refused go on as a unified batch.
+            List<Uni<BatchItem>> items = changes.stream().map(change -> ensureClassic(account, change, false, dryRun,
+                    batch.maxWaitPerCall()).map(result -> new BatchItem(change.symbol(), result.outcome(),
+                            result.marginMode(), null))
+                    .onFailure().recoverWithItem(failure -> failedItem(change, failure))).toList();
+            return Uni.join().all(items).andFailFast().flatMap(list -> {
+                Map<String, BatchItem> bySymbol = new HashMap<>();
+                List<MarginModeChange> refused = new ArrayList<>();
+                for (int i = 0; i < changes.size(); i++) {
+                    BatchItem item = list.get(i);
+                    bySymbol.put(item.symbol(), item);
+                    if (retype && isWrongAccountType(item.failure()) && accountTypes.current(account) != type) {
+                        refused.add(changes.get(i));
+                    }
+                }
+                return refused.isEmpty() ? Uni.createFrom().item(bySymbol)
+                        : changesOn(account, accountTypes.current(account), refused, dryRun, false).map(again -> {
+                            bySymbol.putAll(again);
+                            return bySymbol;
+                        });
+            });
+        }
+        return unifiedBatch(account, changes, dryRun)
+                .onFailure(failure -> retype && isWrongAccountType(failure) && accountTypes.current(account) != type)
+                .recoverWithUni(() -> changesOn(account, accountTypes.current(account), changes, dryRun, false))
+                .onFailure().recoverWithItem(failure -> {
+                    Map<String, BatchItem> failed = new HashMap<>();
+                    changes.forEach(change -> failed.put(change.symbol(), failedItem(change, failure)));
+                    return failed;
+                });
+    }
+
+    /** One symbol of a batch, on its own: read, change, by the account's type. */
     private Uni<BatchItem> batchItem(String account, MarginModeChange change, boolean dryRun) {
         return ensure(account, change, false, dryRun, batch.maxWaitPerCall())
                 .map(result -> new BatchItem(change.symbol(), result.outcome(), result.marginMode(), null))
-                .onFailure().recoverWithItem(failure -> new BatchItem(change.symbol(),
-                        isPositionOrOrderOpen(failure) ? Outcome.BLOCKED : Outcome.FAILED, change.marginMode(), failure));
+                .onFailure().recoverWithItem(failure -> failedItem(change, failure));
+    }
+
+    /**
+     * A unified account's batch: one settings read for every symbol, the changes queued at the set-leverage lane
+     * (which paces them), one settings read after them all. Fails only when the first read does.
+     */
+    private Uni<Map<String, BatchItem>> unifiedBatch(String account, List<MarginModeChange> changes, boolean dryRun) {
+        Duration maxWait = batch.maxWaitPerCall();
+        return Uni.createFrom().deferred(() -> unifiedSettings(account, null, maxWait)).flatMap(settings -> {
+            Map<String, BatchItem> items = new HashMap<>();
+            List<MarginModeChange> toSend = new ArrayList<>();
+            for (MarginModeChange change : changes) {
+                if (change.productType().wireName().startsWith("S")) {
+                    items.put(change.symbol(), failedItem(change, simulatedProductTypeOnUnified(change.productType())));
+                    continue;
+                }
+                MarginModeState current = settings.stateOf(change.target());
+                if (current.marginMode() == change.marginMode()) {
+                    items.put(change.symbol(), new BatchItem(change.symbol(), Outcome.UNCHANGED, current.marginMode(), null));
+                } else if (dryRun) {
+                    items.put(change.symbol(), new BatchItem(change.symbol(), Outcome.WOULD_CHANGE, current.marginMode(), null));
+                } else if (current.leverage() == null) {
+                    items.put(change.symbol(), failedItem(change,
+                            new LeverageUnknownException(change.symbol(), change.productType())));
+                } else {
+                    toSend.add(change);
+                }
+            }
+            if (toSend.isEmpty()) {
+                return Uni.createFrom().item(items);
+            }
+            List<Uni<Throwable>> sends = toSend.stream().map(change -> sendUnified(account,
+                    settings.changeTo(change, settings.stateOf(change.target()).leverage()), maxWait)
+                    .map(sent -> (Throwable) null).onFailure().recoverWithItem(failure -> failure)).toList();
+            return Uni.join().all(sends).andFailFast().flatMap(outcomes -> {
+                List<MarginModeChange> accepted = new ArrayList<>();
+                for (int i = 0; i < toSend.size(); i++) {
+                    if (outcomes.get(i) == null) {
+                        accepted.add(toSend.get(i));
+                    } else {
+                        items.put(toSend.get(i).symbol(), failedItem(toSend.get(i), outcomes.get(i)));
+                    }
+                }
+                if (accepted.isEmpty()) {
+                    return Uni.createFrom().item(items);
+                }
+                return unifiedSettings(account, null, maxWait).map(readBack -> {
+                    accepted.forEach(change -> items.put(change.symbol(), confirmed(change, readBack)));
+                    return items;
+                }).onFailure().recoverWithItem(readBackFailure -> {
+                    // Accepted but not confirmed: what kept the read-back from answering is the item's problem.
+                    accepted.forEach(change -> items.put(change.symbol(), failedItem(change, readBackFailure)));
+                    return items;
+                });
+            });
+        });
+    }
+
+    private BatchItem confirmed(MarginModeChange change, UnifiedSettings readBack) {
+        try {
+            MarginModeResult result = confirm(change, readBack);
+            return new BatchItem(change.symbol(), result.outcome(), result.marginMode(), null);
+        } catch (RuntimeException notApplied) {
+            return failedItem(change, notApplied);
+        }
     }
 
     private Uni<MarginModeResult> ensure(String account, MarginModeChange change, boolean verify, boolean dryRun,
             Duration maxWait) {
-        return read(account, change.target(), maxWait).flatMap(current -> {
+        return byAccountType(account, type -> type == AccountType.CLASSIC
+                ? ensureClassic(account, change, verify, dryRun, maxWait)
+                : ensureUnified(account, change, dryRun, maxWait));
+    }
+
+    /**
+     * Runs a flow for the account's current type, and once more for the other type when Bitget's answer proved the
+     * account to be of that type meanwhile (40085 on v2, 40084 on v3, learnt by the edge). For an account whose type
+     * is configured, nothing is learnt, and the refusal reaches the caller.
+     */
+    private <T> Uni<T> byAccountType(String account, Function<AccountType, Uni<T>> flow) {
+        return Uni.createFrom().deferred(() -> {
+            AccountType tried = accountTypes.current(account);
+            return flow.apply(tried)
+                    .onFailure(failure -> isWrongAccountType(failure) && accountTypes.current(account) != tried)
+                    .recoverWithUni(() -> flow.apply(accountTypes.current(account)));
+        });
+    }
+
+    private Uni<MarginModeResult> ensureClassic(String account, MarginModeChange change, boolean verify, boolean dryRun,
+            Duration maxWait) {
+        return readClassic(account, change.target(), maxWait).flatMap(current -> {
             if (current.marginMode() == change.marginMode()) {
                 return Uni.createFrom().item(result(change, current, Outcome.UNCHANGED));
             }
             if (dryRun) {
                 return Uni.createFrom().item(result(change, current, Outcome.WOULD_CHANGE));
             }
-            Uni<MarginModeResult> changed = send(account, change, maxWait);
-            return verify ? changed.flatMap(result -> verify(account, change, result)) : changed;
+            Uni<MarginModeResult> changed = sendClassic(account, change, maxWait);
+            return verify ? changed.flatMap(result -> verifyClassic(account, change, result)) : changed;
         });
     }
 
-    private Uni<MarginModeResult> verify(String account, MarginModeChange change, MarginModeResult result) {
-        return read(account, change.target(), null).map(readBack -> {
+    private Uni<MarginModeResult> verifyClassic(String account, MarginModeChange change, MarginModeResult result) {
+        return readClassic(account, change.target(), null).map(readBack -> {
             if (readBack.marginMode() != change.marginMode()) {
                 throw new NotAppliedException(change.symbol(), change.marginMode(), readBack.marginMode());
             }
@@ -121,38 +288,111 @@ public class MarginModeService {
         });
     }
 
-    private Uni<MarginModeState> read(String account, MarginModeTarget target, Duration maxWait) {
+    private Uni<MarginModeState> readClassic(String account, MarginModeTarget target, Duration maxWait) {
         return bitget.account(account, target.symbol(), target.productType().wireName(), target.marginCoin(), maxWait)
-                .map(data -> state(target, data));
+                .map(data -> classicState(target, data));
     }
 
-    private Uni<MarginModeResult> send(String account, MarginModeChange change, Duration maxWait) {
+    private Uni<MarginModeResult> sendClassic(String account, MarginModeChange change, Duration maxWait) {
         SetMarginModeRequest request = new SetMarginModeRequest(change.symbol(), change.productType().wireName(),
                 change.marginCoin(), change.marginMode().wireName());
         return bitget.setMarginMode(account, request, maxWait).map(data -> result(change, data));
     }
 
-    private static MarginModeState state(MarginModeTarget target, AccountData data) {
+    /**
+     * Reads the settings, sends nothing when the mode is right (or no leverage is known), else set-leverage with the
+     * current leverage, and always reads back: {@code CHANGED} only when the settings show the new mode.
+     */
+    private Uni<MarginModeResult> ensureUnified(String account, MarginModeChange change, boolean dryRun,
+            Duration maxWait) {
+        return unifiedSettings(account, change.productType(), maxWait).flatMap(settings -> {
+            MarginModeState current = settings.stateOf(change.target());
+            if (current.marginMode() == change.marginMode()) {
+                return Uni.createFrom().item(result(change, current, Outcome.UNCHANGED));
+            }
+            if (dryRun) {
+                return Uni.createFrom().item(result(change, current, Outcome.WOULD_CHANGE));
+            }
+            if (current.leverage() == null) {
+                return Uni.createFrom().failure(new LeverageUnknownException(change.symbol(), change.productType()));
+            }
+            return sendUnified(account, settings.changeTo(change, current.leverage()), maxWait)
+                    .flatMap(sent -> unifiedSettings(account, null, null))
+                    .map(readBack -> confirm(change, readBack));
+        });
+    }
+
+    private static MarginModeResult confirm(MarginModeChange change, UnifiedSettings readBack) {
+        MarginModeState after = readBack.stateOf(change.target());
+        if (after.marginMode() != change.marginMode()) {
+            throw new NotAppliedException(change.symbol(), change.marginMode(), after.marginMode(), readBack.holdMode(),
+                    readBack.accountLevel());
+        }
+        return result(change, after, Outcome.CHANGED);
+    }
+
+    /** The calls one after the other: the second side of a hedge-mode change only once the first was accepted. */
+    private Uni<Void> sendUnified(String account, List<SetLeverageRequest> requests, Duration maxWait) {
+        Uni<Void> sent = Uni.createFrom().voidItem();
+        for (SetLeverageRequest request : requests) {
+            sent = sent.flatMap(previous -> bitget.setLeverage(account, request, maxWait).replaceWithVoid());
+        }
+        return sent;
+    }
+
+    /**
+     * A unified account's settings; a product type, when given, is checked first (nothing is sent for an S-prefixed
+     * one). An account Bitget is moving between types is forgotten, so that its type is learnt afresh.
+     */
+    private Uni<UnifiedSettings> unifiedSettings(String account, ProductType productType, Duration maxWait) {
+        if (productType != null && productType.wireName().startsWith("S")) {
+            return Uni.createFrom().failure(simulatedProductTypeOnUnified(productType));
+        }
+        return bitget.accountSettings(account, maxWait).map(UnifiedSettings::of)
+                .onFailure(AccountSwitchingException.class).invoke(switching -> accountTypes.forget(account));
+    }
+
+    private static InvalidRequestException simulatedProductTypeOnUnified(ProductType productType) {
+        String plain = productType.wireName().substring(1);
+        return new InvalidRequestException("productType", productType.wireName() + " is a classic account's demo product "
+                + "type, and unified trading accounts have none: use " + plain + " with a demo-trading key "
+                + "(bitget.demo-trading=true or bitget.accounts.<name>.demo-trading=true)");
+    }
+
+    private static MarginModeState classicState(MarginModeTarget target, AccountData data) {
         if (data == null || MarginMode.fromWire(data.marginMode()).isEmpty()) {
             throw new BitgetException.Unavailable("the account answer has no margin mode for " + target.symbol(), null,
                     false);
         }
-        return new MarginModeState(target.symbol(), target.productType(), target.marginCoin(),
-                MarginMode.fromWire(data.marginMode()).orElseThrow(), data.crossedMarginLeverage(),
-                data.isolatedLongLever(), data.isolatedShortLever(), data.posMode(), data.assetMode());
+        return new MarginModeState(target.symbol(), target.productType(), target.marginCoin(), AccountType.CLASSIC,
+                MarginMode.fromWire(data.marginMode()).orElseThrow(), MarginModeSource.ACCOUNT, null,
+                data.crossedMarginLeverage(), data.isolatedLongLever(), data.isolatedShortLever(), data.posMode(),
+                data.assetMode(), null);
     }
 
     private static MarginModeResult result(MarginModeChange change, MarginModeState current, Outcome outcome) {
-        return new MarginModeResult(change.symbol(), change.productType(), change.marginCoin(), current.marginMode(),
-                current.longLeverage(), current.shortLeverage(), outcome);
+        return new MarginModeResult(change.symbol(), change.productType(), change.marginCoin(), current.accountType(),
+                current.marginMode(), current.longLeverage(), current.shortLeverage(), outcome);
     }
 
     private static MarginModeResult result(MarginModeChange change, SetMarginModeData data) {
         // Bitget echoes the mode it applied; fall back to the requested one when the echo is missing.
         MarginMode applied = data == null ? change.marginMode()
                 : MarginMode.fromWire(data.marginMode()).orElse(change.marginMode());
-        return new MarginModeResult(change.symbol(), change.productType(), change.marginCoin(), applied,
-                data == null ? null : data.longLeverage(), data == null ? null : data.shortLeverage(), Outcome.CHANGED);
+        BigDecimal longLeverage = data == null ? null : data.longLeverage();
+        BigDecimal shortLeverage = data == null ? null : data.shortLeverage();
+        return new MarginModeResult(change.symbol(), change.productType(), change.marginCoin(), AccountType.CLASSIC,
+                applied, longLeverage, shortLeverage, Outcome.CHANGED);
+    }
+
+    private static BatchItem failedItem(MarginModeChange change, Throwable failure) {
+        return new BatchItem(change.symbol(), isPositionOrOrderOpen(failure) ? Outcome.BLOCKED : Outcome.FAILED,
+                change.marginMode(), failure);
+    }
+
+    private static boolean isWrongAccountType(Throwable failure) {
+        return failure instanceof BitgetException.Rejected rejected
+                && rejected.category() == BitgetErrorCategory.WRONG_ACCOUNT_TYPE;
     }
 
     private static boolean isPositionOrOrderOpen(Throwable failure) {

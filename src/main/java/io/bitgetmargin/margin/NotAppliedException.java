@@ -4,7 +4,21 @@ package io.bitgetmargin.margin;
 public class NotAppliedException extends RuntimeException {
 
     public NotAppliedException(String symbol, MarginMode requested, MarginMode reported) {
-        super("Bitget accepted setting " + symbol + " to " + requested.wireName() + " but still reports "
-                + reported.wireName(), null, false, false);
+        super(message(symbol, requested, reported), null, false, false);
+    }
+
+    /**
+     * On a unified account, whose set-leverage answer does not say what it did: the hold mode and account level are
+     * what most likely kept the mode (an account level may fix it; hedge mode takes a call per side).
+     */
+    public NotAppliedException(String symbol, MarginMode requested, MarginMode reported, String holdMode,
+            String accountLevel) {
+        super(message(symbol, requested, reported) + " in the unified account's settings (hold mode " + holdMode
+                + ", account level " + accountLevel + ")", null, false, false);
+    }
+
+    private static String message(String symbol, MarginMode requested, MarginMode reported) {
+        return "Bitget accepted setting " + symbol + " to " + requested.wireName() + " but still reports "
+                + reported.wireName();
     }
 }

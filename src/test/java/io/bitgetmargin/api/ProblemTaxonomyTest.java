@@ -77,7 +77,7 @@ class ProblemTaxonomyTest {
 
     @Test
     void theUnifiedAccountAdviceSaysWhatToDo() {
-        assertTrue(ProblemCode.WRONG_ACCOUNT_TYPE.advice().contains("unified trading account"));
+        assertTrue(ProblemCode.WRONG_ACCOUNT_TYPE.advice().contains("bitget.accounts.<name>.account-type"));
         assertTrue(ProblemCode.WRONG_ENVIRONMENT.advice().contains("bitget.demo-trading"));
     }
 }

@@ -54,13 +54,18 @@ class SecretsNeverLoggedTest {
         Simulator.key(TestAccounts.API_KEY, "wrong-secret", TestAccounts.PASSPHRASE, false);
         Facade.put(body).statusCode(502);
         Facade.put(Facade.as("not-" + TestAccounts.TOKEN, null), "", body).statusCode(401);
+        // A unified account: learnt from 40085, changed through v3, then refused for a wrong secret.
+        Facade.put(Facade.as(TestAccounts.TOKEN, TestAccounts.UTA_AUTO), "", body).statusCode(200);
+        Simulator.unifiedKey(TestAccounts.UTA_KEY, "wrong-secret", TestAccounts.UTA_PASSPHRASE, false, Map.of());
+        Facade.put(Facade.as(TestAccounts.TOKEN, TestAccounts.UTA), "", body).statusCode(502);
         // A bug: the caller gets a bare INTERNAL_ERROR, the log gets the whole trace.
         String internal = Facade.problem(Facade.caller().get("/test-only/unexpected-failure").then(), 500, "INTERNAL_ERROR")
                 .extract().asString();
         assertFalse(internal.contains(UnexpectedFailureResource.MESSAGE) || internal.contains("Exception"), internal);
 
         List<String> forbidden = new ArrayList<>(List.of(TestAccounts.SECRET_KEY, TestAccounts.PASSPHRASE,
-                TestAccounts.TOKEN, TestAccounts.SECOND_TOKEN));
+                TestAccounts.TOKEN, TestAccounts.SECOND_TOKEN, TestAccounts.UTA_SECRET, TestAccounts.UTA_PASSPHRASE,
+                TestAccounts.UTA_AUTO_SECRET, TestAccounts.UTA_AUTO_PASSPHRASE));
         List<Map<String, Object>> calls = Simulator.calls();
         assertTrue(Simulator.calls(Simulator.SET_MARGIN_MODE).size() >= 2, "the changes reached the simulator");
         for (Map<String, Object> call : calls) {
@@ -77,6 +82,7 @@ class SecretsNeverLoggedTest {
         String log = Files.readString(LOG, StandardCharsets.UTF_8);
         // The log did capture the Bitget traffic: without this, an empty log would pass.
         assertTrue(log.contains(Simulator.SET_MARGIN_MODE), "REST client requests are in the log");
+        assertTrue(log.contains(Simulator.SET_LEVERAGE), "the unified account's requests are in the log");
         assertTrue(log.contains("\"marginMode\":\"isolated\""), "REST client bodies are in the log");
         assertTrue(log.contains("DEBUG"), "the log holds DEBUG lines");
         assertTrue(log.contains("java.lang.IllegalStateException: " + UnexpectedFailureResource.MESSAGE)

@@ -31,7 +31,8 @@ public final class StandIn {
         System.setProperty("loopback-bitget.url", bitgetUrl);
         if (noLimits) {
             io.restassured.RestAssured.given().baseUri(bitgetUrl).contentType("application/json")
-                    .body(Map.of("setMarginModePerSecond", 1_000_000, "accountReadsPerSecond", 1_000_000))
+                    .body(Map.of("setMarginModePerSecond", 1_000_000, "accountReadsPerSecond", 1_000_000,
+                            "setLeveragePerSecond", 1_000_000, "settingsReadsPerSecond", 1_000_000))
                     .put("/simulator/limits").then().statusCode(204);
         }
         System.out.println("BITGET " + bitgetUrl);
@@ -39,7 +40,9 @@ public final class StandIn {
         if (!bitgetOnly) {
             service = LoadRun.startService(bitgetUrl, noLimits
                     ? Map.of("BITGET_MARGIN_RATE_LIMIT_SET_MARGIN_MODE_PER_SECOND", "1000000",
-                            "BITGET_MARGIN_RATE_LIMIT_ACCOUNT_READS_PER_SECOND", "1000000")
+                            "BITGET_MARGIN_RATE_LIMIT_ACCOUNT_READS_PER_SECOND", "1000000",
+                            "BITGET_MARGIN_RATE_LIMIT_SET_LEVERAGE_PER_SECOND", "1000000",
+                            "BITGET_MARGIN_RATE_LIMIT_ACCOUNT_SETTINGS_PER_SECOND", "1000000")
                     : Map.of());
             System.out.println("FACADE http://127.0.0.1:" + LoadRun.awaitPort(service));
         }

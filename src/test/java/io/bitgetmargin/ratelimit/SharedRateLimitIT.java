@@ -25,7 +25,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.bitgetmargin.testing.TestAccounts;
 import io.bitgetmargin.testing.FacadeRequests;
@@ -48,6 +51,7 @@ import io.restassured.RestAssured;
 @RequiresRedisServer
 @WithTestResource(LoopbackBitget.class)
 @WithTestResource(LoopbackRedis.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedRateLimitIT {
 
     private static final int CALLERS = 60;
@@ -91,6 +95,7 @@ class SharedRateLimitIT {
     }
 
     @Test
+    @Order(1)
     void sixtyCallersOnTwoInstancesNeverPushOneKeyOverBitgetsLimit() throws Exception {
         for (String instance : instances) {
             assertEquals("redis", rateLimitStore(instance));
@@ -116,6 +121,7 @@ class SharedRateLimitIT {
     }
 
     @Test
+    @Order(2)
     void redisKilledMidRunLeavesNoCallerWithoutAnAnswer() throws Exception {
         List<Answer> answers;
         try {
@@ -148,6 +154,34 @@ class SharedRateLimitIT {
             await(instance + " returning to Redis by itself").atMost(Duration.ofSeconds(15))
                     .until(() -> rateLimitStore(instance).equals("redis"));
         }
+    }
+
+    /**
+     * Last, because it leaves both instances' default account learnt unified: the key turns unified, both instances
+     * learn it from 40085 within their callers' requests, and their v3 calls share the unified lanes through Redis.
+     */
+    @Test
+    @Order(3)
+    void aUnifiedKeyKeepsItsOwnLanesAcrossInstances() throws Exception {
+        Simulator.unifiedKey(TestAccounts.API_KEY, TestAccounts.SECRET_KEY, TestAccounts.PASSPHRASE, false, Map.of());
+        for (int i = 0; i < CALLERS; i++) {
+            Simulator.arrange("SHARED" + i + "USDT", Map.of("productType", "USDT-FUTURES", "marginCoin", "USDT"));
+        }
+        List<Answer> answers = callAll(null);
+
+        assertEquals(CALLERS, answers.size(), "every caller got an answer");
+        for (Answer answer : answers) {
+            assertTrue(answer.status() == 200 || answer.status() == 429, answer.toString());
+            assertTrue(answer.status() != 200 || answer.body().contains("\"accountType\":\"unified\""), answer.toString());
+        }
+        List<Map<String, Object>> changes = Simulator.calls(Simulator.SET_LEVERAGE);
+        assertFalse(changes.isEmpty(), summary(answers));
+        assertTrue(SeenCalls.maxInAnySecond(changes) <= 10,
+                "at most 10 set-leverage calls in any second for the key, saw " + SeenCalls.maxInAnySecond(changes));
+        assertTrue(SeenCalls.maxInAnySecond(Simulator.calls(Simulator.SETTINGS)) <= 20,
+                "at most 20 settings reads in any second, saw " + SeenCalls.maxInAnySecond(Simulator.calls(Simulator.SETTINGS)));
+        assertTrue(Simulator.calls().stream().noneMatch(call -> ((Number) call.get("status")).intValue() == 429),
+                "Bitget never had to refuse a call");
     }
 
     /** One change per caller, callers alternating between the instances; {@code meanwhile} runs during the calls. */
