@@ -60,6 +60,9 @@ public enum ProblemCode {
             "Bitget accepted the change but still reports the previous margin mode when read back; read the mode "
                     + "again in a moment, and retry the change if it persists. On a unified account, check that its "
                     + "account level allows the mode and, in hedge mode, that both sides changed."),
+    CHANGE_UNCONFIRMED(502, "Change not confirmed", true,
+            "Bitget accepted the change, so it has most likely been applied, but reading it back failed: send the same "
+                    + "request again (it reads first and sends nothing when the mode is already right), or read the mode."),
     BITGET_ERROR(502, "Bitget refused the call", false,
             "Bitget answered with an error this service does not know; bitgetCode and bitgetMsg say what it was."),
     BITGET_UNAVAILABLE(503, "Bitget unavailable", true,

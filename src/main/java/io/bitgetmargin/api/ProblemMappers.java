@@ -25,6 +25,7 @@ import io.bitgetmargin.bitget.BitgetErrorCategory;
 import io.bitgetmargin.bitget.BitgetException;
 import io.bitgetmargin.bitget.UnknownAccountException;
 import io.bitgetmargin.margin.AccountSwitchingException;
+import io.bitgetmargin.margin.ChangeUnconfirmedException;
 import io.bitgetmargin.margin.InvalidRequestException;
 import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
 import io.bitgetmargin.margin.LeverageUnknownException;
@@ -83,6 +84,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response changeUnconfirmed(ChangeUnconfirmedException e) {
+        return answer(describe(e), DEFAULT_RETRY_AFTER);
+    }
+
+    @ServerExceptionMapper
     public Response leverageUnknown(LeverageUnknownException e) {
         return answer(describe(e));
     }
@@ -118,6 +124,10 @@ public class ProblemMappers {
         }
         if (e instanceof NotAppliedException notApplied) {
             return Problem.of(ProblemCode.NOT_APPLIED, notApplied.getMessage() + ". " + ProblemCode.NOT_APPLIED.advice());
+        }
+        if (e instanceof ChangeUnconfirmedException unconfirmed) {
+            return Problem.of(ProblemCode.CHANGE_UNCONFIRMED, unconfirmed.getMessage() + ". "
+                    + ProblemCode.CHANGE_UNCONFIRMED.advice());
         }
         if (e instanceof LeverageUnknownException unknown) {
             return Problem.of(ProblemCode.LEVERAGE_UNKNOWN, unknown.getMessage() + ". " + ProblemCode.LEVERAGE_UNKNOWN.advice());

@@ -15,7 +15,7 @@ public interface BatchConfig {
 
     /**
      * How long one symbol of a batch may wait for the account's turn. Longer than for single
-     * calls: a batch is expected to queue behind its own symbols.
+     * calls: a batch is expected to queue behind its own symbols. The read-back after a sent change waits as long.
      */
     @WithDefault("120s")
     Duration maxWaitPerCall();

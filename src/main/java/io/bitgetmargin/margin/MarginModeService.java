@@ -60,7 +60,8 @@ public class MarginModeService {
      * on a unified account always, on a classic one with {@code verify}.
      *
      * @return the outcome; fails with {@link InvalidRequestException} or {@link LeverageUnknownException} (nothing
-     *         sent), {@link NotAppliedException}, {@link AccountSwitchingException} or a {@link BitgetException}
+     *         sent), {@link NotAppliedException} or {@link ChangeUnconfirmedException} (sent, and not seen applied),
+     *         {@link AccountSwitchingException} or a {@link BitgetException}
      */
     public Uni<MarginModeResult> ensure(String account, MarginModeInput input, boolean verify) {
         return Uni.createFrom().item(() -> MarginModeNormaliser.normalise(input))
@@ -227,8 +228,8 @@ public class MarginModeService {
                     accepted.forEach(change -> items.put(change.symbol(), confirmed(change, readBack)));
                     return items;
                 }).onFailure().recoverWithItem(readBackFailure -> {
-                    // Accepted but not confirmed: what kept the read-back from answering is the item's problem.
-                    accepted.forEach(change -> items.put(change.symbol(), failedItem(change, readBackFailure)));
+                    accepted.forEach(change -> items.put(change.symbol(), failedItem(change,
+                            new ChangeUnconfirmedException(change.symbol(), change.marginMode(), readBackFailure))));
                     return items;
                 });
             });
@@ -280,7 +281,10 @@ public class MarginModeService {
     }
 
     private Uni<MarginModeResult> verifyClassic(String account, MarginModeChange change, MarginModeResult result) {
-        return readClassic(account, change.target(), null).map(readBack -> {
+        return readClassic(account, change.target(), readBackWait())
+                .onFailure().transform(failure -> new ChangeUnconfirmedException(change.symbol(), change.marginMode(),
+                        failure))
+                .map(readBack -> {
             if (readBack.marginMode() != change.marginMode()) {
                 throw new NotAppliedException(change.symbol(), change.marginMode(), readBack.marginMode());
             }
@@ -317,9 +321,19 @@ public class MarginModeService {
                 return Uni.createFrom().failure(new LeverageUnknownException(change.symbol(), change.productType()));
             }
             return sendUnified(account, settings.changeTo(change, current.leverage()), maxWait)
-                    .flatMap(sent -> unifiedSettings(account, null, null))
+                    .flatMap(sent -> unifiedSettings(account, null, readBackWait())
+                            .onFailure().transform(failure -> new ChangeUnconfirmedException(change.symbol(),
+                                    change.marginMode(), failure)))
                     .map(readBack -> confirm(change, readBack));
         });
+    }
+
+    /**
+     * How long a read-back may queue at the limiter: once a change was sent, only its read-back can tell the caller
+     * what happened, so it waits as long as a batch's call may, not the short wait that lets a new request fail fast.
+     */
+    private Duration readBackWait() {
+        return batch.maxWaitPerCall();
     }
 
     private static MarginModeResult confirm(MarginModeChange change, UnifiedSettings readBack) {

@@ -120,6 +120,20 @@ class ReadAndEnsureTest {
     }
 
     @Test
+    void aReadBackThatFailsIsNeverReportedAsNothingSent() {
+        // The first read passes (a fault with no delay and no answer of its own); the read-back meets Bitget down.
+        Simulator.fault(Map.of("path", Simulator.ACCOUNT, "delayMillis", 0, "times", 1));
+        Simulator.fault(Map.of("path", Simulator.ACCOUNT, "status", 502, "contentType", "text/html",
+                "body", "<html>Bad Gateway</html>", "times", 3));
+        Facade.problem(put("verify=true", Map.of("symbol", "BTCUSDT", "marginMode", "isolated")), 502,
+                "CHANGE_UNCONFIRMED")
+                .header("Retry-After", "1")
+                .body("retryable", equalTo(true))
+                .body("detail", containsString("Bitget accepted setting BTCUSDT to isolated, but reading it back failed"));
+        assertEquals(1, Simulator.calls(Simulator.SET_MARGIN_MODE).size());
+    }
+
+    @Test
     void refusesAVerifyFlagThatIsNotABoolean() {
         Facade.problem(put("verify=maybe", Map.of("symbol", "BTCUSDT", "marginMode", "isolated")), 400,
                 "INVALID_REQUEST").body("errors[0].field", equalTo("verify"));

@@ -128,6 +128,16 @@ class UnifiedAccountTest {
     }
 
     @Test
+    void aReadBackThatFailsSaysTheChangeWasAcceptedButNotSeen() {
+        Simulator.fault(Map.of("path", Simulator.SETTINGS, "delayMillis", 0, "times", 1));
+        Simulator.fault(Map.of("path", Simulator.SETTINGS, "status", 500, "times", 3));
+        Facade.problem(ensure("BTCUSDT", "isolated"), 502, "CHANGE_UNCONFIRMED")
+                .body("detail", containsString("reading it back failed"));
+        assertEquals(1, Simulator.calls(Simulator.SET_LEVERAGE).size());
+        assertEquals("isolated", Simulator.symbol(TestAccounts.UTA_KEY, "BTCUSDT").get("marginMode"), "it was applied");
+    }
+
+    @Test
     void noKnownLeverageIsA422AndNothingIsSent() {
         arrange("BTCUSDT", Map.of("inSettings", false));
         Facade.problem(ensure("BTCUSDT", "isolated"), 422, "LEVERAGE_UNKNOWN")
