@@ -214,16 +214,17 @@ public class ProblemMappers {
                     + (endpoint.api() == AccountType.UNIFIED ? " (a unified trading account's key needs the UTA "
                             + "permissions, not the classic futures ones)" : "")
                     + ", then retry.").orElse(code.advice());
-            case "40085" -> "Bitget refuses its classic v2 API for this key: it belongs to a unified trading account. "
-                    + "Where the account is configured account-type=classic, set it to unified or auto "
-                    + "(bitget.account-type, bitget.accounts.<name>.account-type); with auto, Bitget changed its "
-                    + "answer within this request: retry.";
-            case "40084" -> "Bitget refuses its unified (v3) API for this key: it belongs to a classic account. "
-                    + "Where the account is configured account-type=unified, set it to classic or auto "
-                    + "(bitget.account-type, bitget.accounts.<name>.account-type); with auto, Bitget changed its "
-                    + "answer within this request: retry.";
+            case "40085" -> wrongAccountType("classic v2", "a unified trading account", "classic", "unified");
+            case "40084" -> wrongAccountType("unified (v3)", "a classic account", "unified", "classic");
             default -> code.advice();
         };
+    }
+
+    private static String wrongAccountType(String refusedApi, String keyType, String configured, String fix) {
+        return "Bitget refuses its " + refusedApi + " API for this key: it belongs to " + keyType + ". Where the "
+                + "account is configured account-type=" + configured + ", set it to " + fix + " or auto "
+                + "(bitget.account-type, bitget.accounts.<name>.account-type); with auto, Bitget changed its answer "
+                + "within this request: retry.";
     }
 
     static ProblemCode forCategory(BitgetErrorCategory category) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,11 +65,12 @@ public class BitgetAccountTypes {
     }
 
     /**
-     * Takes in what a Bitget answer proved; ignored for an account whose type is fixed.
+     * Takes in what a Bitget answer proved; ignored for an account whose type is fixed. Called for every signed
+     * answer, so the evidence is only put into words when it changes something.
      *
      * @return whether the account's type changed
      */
-    boolean learn(String account, AccountType type, String evidence) {
+    boolean learn(String account, AccountType type, Supplier<String> evidence) {
         if (!isLearnt(account)) {
             return false;
         }
@@ -76,7 +78,7 @@ public class BitgetAccountTypes {
         if (before != type) {
             Log.infof("Bitget account '%s' is %s (%s): its calls go to the %s API from now on",
                     BitgetAccounts.nameOf(account), type == AccountType.UNIFIED ? "a unified trading account" : "a classic account",
-                    evidence, type == AccountType.UNIFIED ? "v3" : "v2");
+                    evidence.get(), type == AccountType.UNIFIED ? "v3" : "v2");
         }
         return before != type;
     }

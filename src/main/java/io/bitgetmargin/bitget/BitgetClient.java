@@ -142,7 +142,8 @@ public class BitgetClient {
                     endpoint.tag());
             return new SignedCall<>(endpoint, lane, maxWait == null ? limiter.maxWait() : maxWait, exchange, dataType)
                     .run()
-                    .onItem().invoke(() -> accountTypes.learn(account, endpoint.api(), "it answered on " + endpoint.tag()))
+                    .onItem().invoke(() -> accountTypes.learn(account, endpoint.api(),
+                            () -> "it answered on " + endpoint.tag()))
                     .onFailure(BitgetException.Rejected.class).invoke(failure -> learnFrom(account, endpoint,
                             (BitgetException.Rejected) failure));
         }));
@@ -152,7 +153,7 @@ public class BitgetClient {
     private void learnFrom(String account, BitgetEndpoint endpoint, BitgetException.Rejected refusal) {
         AccountType proven = AccountType.provenBy(refusal.bitgetCode());
         if (proven != null && proven != endpoint.api()) {
-            accountTypes.learn(account, proven, "Bitget answered " + refusal.bitgetCode() + " on " + endpoint.tag());
+            accountTypes.learn(account, proven, () -> "Bitget answered " + refusal.bitgetCode() + " on " + endpoint.tag());
         }
     }
 

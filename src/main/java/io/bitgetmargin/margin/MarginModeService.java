@@ -142,10 +142,8 @@ public class MarginModeService {
         if (type == AccountType.CLASSIC) {
             // All symbols start at once and queue for the account's turns, which alone decide the pace. Should Bitget
             // prove the account unified meanwhile (it was upgraded), the symbols it refused go on as a unified batch.
-            List<Uni<BatchItem>> items = changes.stream().map(change -> ensureClassic(account, change, false, dryRun,
-                    batch.maxWaitPerCall()).map(result -> new BatchItem(change.symbol(), result.outcome(),
-                            result.marginMode(), null))
-                    .onFailure().recoverWithItem(failure -> failedItem(change, failure))).toList();
+            List<Uni<BatchItem>> items = changes.stream().map(change -> item(change,
+                    ensureClassic(account, change, false, dryRun, batch.maxWaitPerCall()))).toList();
             return Uni.join().all(items).andFailFast().flatMap(list -> {
                 Map<String, BatchItem> bySymbol = new HashMap<>();
                 List<MarginModeChange> refused = new ArrayList<>();
@@ -175,8 +173,12 @@ public class MarginModeService {
 
     /** One symbol of a batch, on its own: read, change, by the account's type. */
     private Uni<BatchItem> batchItem(String account, MarginModeChange change, boolean dryRun) {
-        return ensure(account, change, false, dryRun, batch.maxWaitPerCall())
-                .map(result -> new BatchItem(change.symbol(), result.outcome(), result.marginMode(), null))
+        return item(change, ensure(account, change, false, dryRun, batch.maxWaitPerCall()));
+    }
+
+    /** A symbol's outcome as a batch item; a failure becomes a FAILED or BLOCKED item. */
+    private static Uni<BatchItem> item(MarginModeChange change, Uni<MarginModeResult> outcome) {
+        return outcome.map(result -> new BatchItem(change.symbol(), result.outcome(), result.marginMode(), null))
                 .onFailure().recoverWithItem(failure -> failedItem(change, failure));
     }
 
@@ -188,29 +190,30 @@ public class MarginModeService {
         Duration maxWait = batch.maxWaitPerCall();
         return Uni.createFrom().deferred(() -> unifiedSettings(account, null, maxWait)).flatMap(settings -> {
             Map<String, BatchItem> items = new HashMap<>();
-            List<MarginModeChange> toSend = new ArrayList<>();
+            Map<MarginModeChange, List<SetLeverageRequest>> calls = new LinkedHashMap<>();
             for (MarginModeChange change : changes) {
-                if (change.productType().wireName().startsWith("S")) {
+                if (change.productType().isSimulated()) {
                     items.put(change.symbol(), failedItem(change, simulatedProductTypeOnUnified(change.productType())));
                     continue;
                 }
                 MarginModeState current = settings.stateOf(change.target());
-                if (current.marginMode() == change.marginMode()) {
-                    items.put(change.symbol(), new BatchItem(change.symbol(), Outcome.UNCHANGED, current.marginMode(), null));
-                } else if (dryRun) {
-                    items.put(change.symbol(), new BatchItem(change.symbol(), Outcome.WOULD_CHANGE, current.marginMode(), null));
-                } else if (current.leverage() == null) {
-                    items.put(change.symbol(), failedItem(change,
-                            new LeverageUnknownException(change.symbol(), change.productType())));
-                } else {
-                    toSend.add(change);
+                Optional<MarginModeResult> settled = settled(change, current, dryRun);
+                if (settled.isPresent()) {
+                    items.put(change.symbol(), new BatchItem(change.symbol(), settled.get().outcome(),
+                            current.marginMode(), null));
+                    continue;
+                }
+                try {
+                    calls.put(change, settings.changeTo(change, current));
+                } catch (LeverageUnknownException unknown) {
+                    items.put(change.symbol(), failedItem(change, unknown));
                 }
             }
-            if (toSend.isEmpty()) {
+            if (calls.isEmpty()) {
                 return Uni.createFrom().item(items);
             }
-            List<Uni<Throwable>> sends = toSend.stream().map(change -> sendUnified(account,
-                    settings.changeTo(change, settings.stateOf(change.target()).leverage()), maxWait)
+            List<MarginModeChange> toSend = List.copyOf(calls.keySet());
+            List<Uni<Throwable>> sends = toSend.stream().map(change -> sendUnified(account, calls.get(change), maxWait)
                     .map(sent -> (Throwable) null).onFailure().recoverWithItem(failure -> failure)).toList();
             return Uni.join().all(sends).andFailFast().flatMap(outcomes -> {
                 List<MarginModeChange> accepted = new ArrayList<>();
@@ -240,8 +243,8 @@ public class MarginModeService {
         try {
             MarginModeResult result = confirm(change, readBack);
             return new BatchItem(change.symbol(), result.outcome(), result.marginMode(), null);
-        } catch (RuntimeException notApplied) {
-            return failedItem(change, notApplied);
+        } catch (NotAppliedException | BitgetException unreadableOrNotApplied) {
+            return failedItem(change, unreadableOrNotApplied);
         }
     }
 
@@ -269,11 +272,9 @@ public class MarginModeService {
     private Uni<MarginModeResult> ensureClassic(String account, MarginModeChange change, boolean verify, boolean dryRun,
             Duration maxWait) {
         return readClassic(account, change.target(), maxWait).flatMap(current -> {
-            if (current.marginMode() == change.marginMode()) {
-                return Uni.createFrom().item(result(change, current, Outcome.UNCHANGED));
-            }
-            if (dryRun) {
-                return Uni.createFrom().item(result(change, current, Outcome.WOULD_CHANGE));
+            Optional<MarginModeResult> settled = settled(change, current, dryRun);
+            if (settled.isPresent()) {
+                return Uni.createFrom().item(settled.get());
             }
             Uni<MarginModeResult> changed = sendClassic(account, change, maxWait);
             return verify ? changed.flatMap(result -> verifyClassic(account, change, result)) : changed;
@@ -311,21 +312,27 @@ public class MarginModeService {
             Duration maxWait) {
         return unifiedSettings(account, change.productType(), maxWait).flatMap(settings -> {
             MarginModeState current = settings.stateOf(change.target());
-            if (current.marginMode() == change.marginMode()) {
-                return Uni.createFrom().item(result(change, current, Outcome.UNCHANGED));
+            Optional<MarginModeResult> settled = settled(change, current, dryRun);
+            if (settled.isPresent()) {
+                return Uni.createFrom().item(settled.get());
             }
-            if (dryRun) {
-                return Uni.createFrom().item(result(change, current, Outcome.WOULD_CHANGE));
-            }
-            if (current.leverage() == null) {
-                return Uni.createFrom().failure(new LeverageUnknownException(change.symbol(), change.productType()));
-            }
-            return sendUnified(account, settings.changeTo(change, current.leverage()), maxWait)
+            return sendUnified(account, settings.changeTo(change, current), maxWait)
                     .flatMap(sent -> unifiedSettings(account, null, readBackWait())
                             .onFailure().transform(failure -> new ChangeUnconfirmedException(change.symbol(),
                                     change.marginMode(), failure)))
                     .map(readBack -> confirm(change, readBack));
         });
+    }
+
+    /**
+     * The outcome of a symbol that needs no change sent: {@code UNCHANGED} when it has the mode, {@code WOULD_CHANGE}
+     * on a dry run; empty when a change must be sent.
+     */
+    private static Optional<MarginModeResult> settled(MarginModeChange change, MarginModeState current, boolean dryRun) {
+        if (current.marginMode() == change.marginMode()) {
+            return Optional.of(result(change, current, Outcome.UNCHANGED));
+        }
+        return dryRun ? Optional.of(result(change, current, Outcome.WOULD_CHANGE)) : Optional.empty();
     }
 
     /**
@@ -359,7 +366,7 @@ public class MarginModeService {
      * one). An account Bitget is moving between types is forgotten, so that its type is learnt afresh.
      */
     private Uni<UnifiedSettings> unifiedSettings(String account, ProductType productType, Duration maxWait) {
-        if (productType != null && productType.wireName().startsWith("S")) {
+        if (productType != null && productType.isSimulated()) {
             return Uni.createFrom().failure(simulatedProductTypeOnUnified(productType));
         }
         return bitget.accountSettings(account, maxWait).map(UnifiedSettings::of)

@@ -28,6 +28,11 @@ public enum ProductType {
         return wireName;
     }
 
+    /** Whether this is one of the legacy simulated (demo) product types, which only classic accounts have. */
+    public boolean isSimulated() {
+        return wireName.startsWith("S");
+    }
+
     /** Reads a caller's spelling in any case, surrounding blanks ignored. */
     public static Optional<ProductType> parse(String text) {
         if (text == null) {

@@ -52,7 +52,10 @@ final class UnifiedSettings {
     }
 
     /**
-     * The set-leverage calls that give a symbol {@code mode} with the leverage it has now.
+     * The set-leverage calls that give a symbol the mode of {@code change} with the leverage it has now
+     * ({@code current}, read from these settings).
+     *
+     * @throws LeverageUnknownException when the settings list no leverage for the symbol: none is guessed
      * <p>
      * Why these bodies (UTA.md §1.3 and the open doubt §8.4): Bitget documents {@code posSide} as "required to set
      * leverage for isolated margin", and in hedge mode an isolated symbol has a leverage per side, so going isolated
@@ -62,9 +65,12 @@ final class UnifiedSettings {
      * margin has one leverage for both sides, so going crossed is one call without it. Whatever Bitget makes of them,
      * the settings are read back afterwards, so a wrong guess ends as NOT_APPLIED, never as a reported success.
      */
-    List<SetLeverageRequest> changeTo(MarginModeChange change, BigDecimal leverage) {
+    List<SetLeverageRequest> changeTo(MarginModeChange change, MarginModeState current) {
+        if (current.leverage() == null) {
+            throw new LeverageUnknownException(change.symbol(), change.productType());
+        }
         String category = change.productType().wireName();
-        String value = leverage.toPlainString();
+        String value = current.leverage().toPlainString();
         String mode = change.marginMode().wireName();
         if (data.isHedgeMode() && change.marginMode() == MarginMode.ISOLATED) {
             return List.of(new SetLeverageRequest(category, change.symbol(), value, mode, "long"),

@@ -199,22 +199,18 @@ class UnifiedAccountTest {
 
     @Test
     void aMissingUtaPermissionSaysWhichOneOnEachEndpoint() {
-        String refusal = "{\"code\":\"40014\",\"msg\":\"Incorrect permissions\",\"requestTime\":1,\"data\":null}";
-        Simulator.fault(Map.of("path", Simulator.SETTINGS, "status", 400, "contentType", "application/json",
-                "body", refusal));
+        Simulator.refuseNext(Simulator.SETTINGS, "40014", "Incorrect permissions");
         Facade.problem(read("BTCUSDT"), 502, "BITGET_AUTH_FAILED")
                 .body("bitgetCode", equalTo("40014"))
                 .body("detail", containsString("\"UTA mgt. (read)\""));
-        Simulator.fault(Map.of("path", Simulator.SET_LEVERAGE, "status", 400, "contentType", "application/json",
-                "body", refusal));
+        Simulator.refuseNext(Simulator.SET_LEVERAGE, "40014", "Incorrect permissions");
         Facade.problem(ensure("BTCUSDT", "isolated"), 502, "BITGET_AUTH_FAILED")
                 .body("detail", containsString("\"UTA mgt. (read & write)\""));
     }
 
     @Test
     void aParameterRefusalIsInvalidParameter() {
-        Simulator.fault(Map.of("path", Simulator.SET_LEVERAGE, "status", 400, "contentType", "application/json",
-                "body", "{\"code\":\"400172\",\"msg\":\"Parameter verification failed\",\"requestTime\":1,\"data\":null}"));
+        Simulator.refuseNext(Simulator.SET_LEVERAGE, "400172", "Parameter verification failed");
         Facade.problem(ensure("BTCUSDT", "isolated"), 422, "INVALID_PARAMETER").body("bitgetCode", equalTo("400172"));
     }
 

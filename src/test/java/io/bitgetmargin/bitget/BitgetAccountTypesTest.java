@@ -31,12 +31,12 @@ class BitgetAccountTypesTest {
         assertEquals(AccountType.CLASSIC, types.current(null));
         assertEquals(-1, gauge("default"));
 
-        assertTrue(types.learn(null, AccountType.UNIFIED, "40085"));
+        assertTrue(types.learn(null, AccountType.UNIFIED, () -> "40085"));
         assertEquals(AccountType.UNIFIED, types.current("default"));
         assertEquals(1, gauge("default"));
-        assertFalse(types.learn("default", AccountType.UNIFIED, "again"), "nothing new");
+        assertFalse(types.learn("default", AccountType.UNIFIED, () -> "again"), "nothing new");
 
-        assertTrue(types.learn(" default ", AccountType.CLASSIC, "40084"), "contradicted, learnt again");
+        assertTrue(types.learn(" default ", AccountType.CLASSIC, () -> "40084"), "contradicted, learnt again");
         assertEquals(0, gauge("default"));
 
         types.forget(null);
@@ -46,7 +46,7 @@ class BitgetAccountTypesTest {
     @Test
     void aConfiguredTypeIsNeverOverruledByAnAnswer() {
         assertEquals(Optional.of(AccountType.UNIFIED), types.known("uta"));
-        assertFalse(types.learn("uta", AccountType.CLASSIC, "40084"));
+        assertFalse(types.learn("uta", AccountType.CLASSIC, () -> "40084"));
         assertEquals(AccountType.UNIFIED, types.current("uta"));
         assertEquals(AccountType.CLASSIC, types.current("desk"));
         assertFalse(types.isLearnt("desk"));
@@ -55,7 +55,7 @@ class BitgetAccountTypesTest {
 
     @Test
     void readinessDataSaysWhatIsKnownAndWhy() {
-        types.learn(null, AccountType.CLASSIC, "v2 answered");
+        types.learn(null, AccountType.CLASSIC, () -> "v2 answered");
         assertEquals("default=classic (learnt), desk=classic (configured), uta=unified (configured)", types.describe());
     }
 

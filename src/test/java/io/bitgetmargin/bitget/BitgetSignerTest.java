@@ -30,7 +30,12 @@ class BitgetSignerTest {
     }
 
     static JsonNode vectorFile() throws IOException {
-        try (InputStream in = BitgetSignerTest.class.getResourceAsStream("/bitget/sign-vectors.json")) {
+        return vectorFile("/bitget/sign-vectors.json");
+    }
+
+    /** A vector file of the test resources; {@link UnifiedSignatureTest} reads the unified-account one. */
+    static JsonNode vectorFile(String resource) throws IOException {
+        try (InputStream in = BitgetSignerTest.class.getResourceAsStream(resource)) {
             return new ObjectMapper().readTree(in);
         }
     }
@@ -50,7 +55,7 @@ class BitgetSignerTest {
         return vectors.stream();
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         return node.hasNonNull(field) ? node.get(field).asText() : null;
     }
 

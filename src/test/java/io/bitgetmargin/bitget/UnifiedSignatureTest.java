@@ -1,9 +1,9 @@
 package io.bitgetmargin.bitget;
 
+import static io.bitgetmargin.bitget.BitgetSignerTest.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The unified-account (v3) requests against the vectors of {@code bitget/uta-sign-vectors.json} (copied from the UTA
@@ -33,16 +32,11 @@ class UnifiedSignatureTest {
     }
 
     static Stream<Vector> vectors() throws IOException {
-        JsonNode file;
-        try (InputStream in = UnifiedSignatureTest.class.getResourceAsStream("/bitget/uta-sign-vectors.json")) {
-            file = new ObjectMapper().readTree(in);
-        }
         List<Vector> vectors = new ArrayList<>();
-        for (JsonNode node : file.get("vectors")) {
-            vectors.add(new Vector(node.get("id").asText(), node.get("secret").asText(), node.get("timestamp").asText(),
-                    node.get("method").asText(), node.get("requestPath").asText(),
-                    node.hasNonNull("queryString") ? node.get("queryString").asText() : null, node.get("body").asText(),
-                    node.get("bodyBytes").asInt(), node.get("preHash").asText(), node.get("expectedSignature").asText()));
+        for (JsonNode node : BitgetSignerTest.vectorFile("/bitget/uta-sign-vectors.json").get("vectors")) {
+            vectors.add(new Vector(text(node, "id"), text(node, "secret"), text(node, "timestamp"), text(node, "method"),
+                    text(node, "requestPath"), text(node, "queryString"), text(node, "body"),
+                    node.get("bodyBytes").asInt(), text(node, "preHash"), text(node, "expectedSignature")));
         }
         return vectors.stream();
     }

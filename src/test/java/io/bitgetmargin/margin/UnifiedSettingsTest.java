@@ -60,10 +60,16 @@ class UnifiedSettingsTest {
         assertThrows(AccountSwitchingException.class, () -> UnifiedSettings.of(settings("switching", "one_way_mode")));
     }
 
+    /** BTCUSDT crossed at {@code leverage}, as the settings would report it. */
+    private static MarginModeState crossedAt(BigDecimal leverage) {
+        return new MarginModeState("BTCUSDT", ProductType.USDT_FUTURES, "USDT", AccountType.UNIFIED, MarginMode.CROSSED,
+                MarginModeSource.SETTINGS, leverage, null, null, null, "one_way_mode", "multi_assets", "advanced");
+    }
+
     @Test
     void oneWayModeIsOneCallWithTheCurrentLeverage() {
         List<SetLeverageRequest> calls = UnifiedSettings.of(settings("unified", "one_way_mode"))
-                .changeTo(new MarginModeChange(BTC, MarginMode.ISOLATED), new BigDecimal("7.50"));
+                .changeTo(new MarginModeChange(BTC, MarginMode.ISOLATED), crossedAt(new BigDecimal("7.50")));
         assertEquals(List.of(new SetLeverageRequest("USDT-FUTURES", "BTCUSDT", "7.50", "isolated", null)), calls);
     }
 
@@ -72,8 +78,15 @@ class UnifiedSettingsTest {
         UnifiedSettings hedge = UnifiedSettings.of(settings("unified", "hedge_mode"));
         assertEquals(List.of(new SetLeverageRequest("USDT-FUTURES", "BTCUSDT", "10", "isolated", "long"),
                 new SetLeverageRequest("USDT-FUTURES", "BTCUSDT", "10", "isolated", "short")),
-                hedge.changeTo(new MarginModeChange(BTC, MarginMode.ISOLATED), BigDecimal.TEN));
+                hedge.changeTo(new MarginModeChange(BTC, MarginMode.ISOLATED), crossedAt(BigDecimal.TEN)));
         assertEquals(List.of(new SetLeverageRequest("USDT-FUTURES", "BTCUSDT", "10", "crossed", null)),
-                hedge.changeTo(new MarginModeChange(BTC, MarginMode.CROSSED), BigDecimal.TEN));
+                hedge.changeTo(new MarginModeChange(BTC, MarginMode.CROSSED), crossedAt(BigDecimal.TEN)));
+    }
+
+    @Test
+    void noLeverageIsGuessed() {
+        UnifiedSettings settings = UnifiedSettings.of(settings("unified", "one_way_mode"));
+        assertThrows(LeverageUnknownException.class,
+                () -> settings.changeTo(new MarginModeChange(BTC, MarginMode.ISOLATED), settings.stateOf(BTC)));
     }
 }

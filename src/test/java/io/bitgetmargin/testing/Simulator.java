@@ -87,6 +87,12 @@ public final class Simulator {
         control().body(fault).post("/simulator/faults").then().statusCode(204);
     }
 
+    /** The next call on {@code path} is refused with HTTP 400 and Bitget's envelope of {@code code} and {@code msg}. */
+    public static void refuseNext(String path, String code, String msg) {
+        fault(Map.of("path", path, "status", 400, "contentType", "application/json",
+                "body", "{\"code\":\"" + code + "\",\"msg\":\"" + msg + "\",\"requestTime\":1,\"data\":null}"));
+    }
+
     /** Moves the simulated Bitget clock. */
     public static void clockOffset(long millis) {
         control().body(Map.of("offsetMillis", millis)).put("/simulator/clock").then().statusCode(204);
