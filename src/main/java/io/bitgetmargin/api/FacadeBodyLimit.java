@@ -31,15 +31,13 @@ public class FacadeBodyLimit {
     private static final String FACADE_PATHS = "/v1/*";
 
     private final long maxRequestBytes;
-    private final Buffer tooLarge;
+    private final ObjectMapper json;
     private final BodyHandler chunkedBodies;
 
-    FacadeBodyLimit(FacadeConfig config, ObjectMapper json) throws JsonProcessingException {
+    FacadeBodyLimit(FacadeConfig config, ObjectMapper json) {
         this.maxRequestBytes = config.maxRequestBytes();
         this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxRequestBytes);
-        this.tooLarge = Buffer.buffer(json.writeValueAsBytes(Problem.of(ProblemCode.REQUEST_TOO_LARGE, "The body is "
-                + "larger than the " + maxRequestBytes + " bytes accepted (bitget-margin.max-request-bytes); split it, "
-                + "e.g. into smaller batches. Nothing was sent to Bitget.")));
+        this.json = json;
     }
 
     void register(@Observes Router router) {
@@ -76,7 +74,18 @@ public class FacadeBodyLimit {
         context.response().setStatusCode(413)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Connection", "close")
-                .end(tooLarge);
+                .end(tooLarge());
+    }
+
+    /** Built per refusal: it carries the request's id. */
+    private Buffer tooLarge() {
+        try {
+            return Buffer.buffer(json.writeValueAsBytes(Problem.of(ProblemCode.REQUEST_TOO_LARGE, "The body is larger "
+                    + "than the " + maxRequestBytes + " bytes accepted (bitget-margin.max-request-bytes); split it, e.g. "
+                    + "into smaller batches. Nothing was sent to Bitget.")));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem body cannot be written", e);
+        }
     }
 
     private static long parsed(String length) {

@@ -19,8 +19,10 @@ public interface FacadeConfig {
 
     /**
      * Tokens limited to some Bitget accounts, by a label of your choice:
-     * {@code bitget-margin.tokens.<label>.token} and {@code bitget-margin.tokens.<label>.accounts} (comma-separated
-     * account names, {@code default} for the default account). Tokens of {@link #apiTokens()} may use every account.
+     * {@code bitget-margin.tokens.<label>.token}, {@code bitget-margin.tokens.<label>.accounts} (comma-separated
+     * account names, {@code default} for the default account) and {@code bitget-margin.tokens.<label>.scopes}.
+     * Tokens of {@link #apiTokens()} may use every account, with both scopes. The label names the caller in the audit
+     * trail.
      */
     Map<String, RestrictedToken> tokens();
 
@@ -31,6 +33,13 @@ public interface FacadeConfig {
 
         /** The accounts it may use. */
         List<String> accounts();
+
+        /**
+         * What it may do: {@code margin:read} (read, dry-run batches) and/or {@code margin:write} (change). Both by
+         * default, as before scopes existed.
+         */
+        @WithDefault("margin:read,margin:write")
+        List<String> scopes();
     }
 
     /** Facade authentication. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,24 +38,40 @@ import io.bitgetmargin.margin.MarginModeResult;
 import io.bitgetmargin.margin.MarginModeService;
 import io.bitgetmargin.margin.MarginModeState;
 import io.bitgetmargin.margin.Outcome;
+import io.bitgetmargin.security.AccessControl;
+import io.bitgetmargin.security.Scope;
 import io.smallrye.mutiny.Uni;
 
 /** The margin-mode facade: read, ensure, and ensure for many symbols at once. */
 @Path("/v1/margin-mode")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Margin mode", description = "Read and change the margin mode of Bitget futures symbols")
-@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "A token from bitget-margin.api-tokens or bitget-margin.tokens.<label>.token")
-@SecurityRequirement(name = "bearer")
+@SecurityScheme(securitySchemeName = OpenApiExamples.STATIC_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A static token from bitget-margin.api-tokens (every account, both scopes) or "
+                + "bitget-margin.tokens.<label>.token (its accounts and scopes)")
+@SecurityScheme(securitySchemeName = OpenApiExamples.JWT, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "A JWT from the caller's identity provider, verified with "
+                + "mp.jwt.verify.publickey.location and mp.jwt.verify.issuer: its sub is the caller, its accounts claim "
+                + "the accounts it may use (an array, or [\"*\"]), its scope claim margin:read and/or margin:write")
 public class MarginModeResource {
 
-    private final MarginModeService service;
+    /** The header that names the Bitget account of a request; absent for the default account. */
+    public static final String ACCOUNT_HEADER = "X-Bitget-Account";
 
-    MarginModeResource(MarginModeService service) {
+    private final MarginModeService service;
+    private final AccessControl access;
+    private final DecisionAudit audit;
+
+    MarginModeResource(MarginModeService service, AccessControl access, DecisionAudit audit) {
         this.service = service;
+        this.access = access;
+        this.audit = audit;
     }
 
     @GET
+    @RolesAllowed(Scope.READ_ROLE)
+    @SecurityRequirement(name = OpenApiExamples.STATIC_TOKEN, scopes = Scope.READ_ROLE)
+    @SecurityRequirement(name = OpenApiExamples.JWT, scopes = Scope.READ_ROLE)
     @Operation(summary = "Read the current margin mode",
             description = "A classic account answers from Bitget's Get Single Account (margin mode, leverages, position "
                     + "mode, asset mode); a unified trading account from its settings (the symbol's entry, or crossed, "
@@ -66,17 +83,20 @@ public class MarginModeResource {
             examples = { @ExampleObject(name = "classic account", value = OpenApiExamples.STATE),
                     @ExampleObject(name = "unified account", value = OpenApiExamples.UNIFIED_STATE) }))
     public Uni<MarginModeState> read(
-            @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(FacadeRequestFilters.ACCOUNT_HEADER) String account,
+            @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(ACCOUNT_HEADER) String account,
             @Parameter(description = "BTCUSDT, btcusdt, BTC/USDT:USDT or BTCUSDT_UMCBL", example = "BTCUSDT")
             @QueryParam("symbol") String symbol,
             @Parameter(description = "One of the six Bitget product types; inferred from the symbol when left out",
                     example = "USDT-FUTURES") @QueryParam("productType") String productType,
             @Parameter(description = "Inferred from the product type when left out", example = "USDT")
             @QueryParam("marginCoin") String marginCoin) {
-        return service.read(account, symbol, productType, marginCoin);
+        return access.authorize(account, Scope.READ).chain(caller -> service.read(account, symbol, productType, marginCoin));
     }
 
     @PUT
+    @RolesAllowed(Scope.WRITE_ROLE)
+    @SecurityRequirement(name = OpenApiExamples.STATIC_TOKEN, scopes = Scope.WRITE_ROLE)
+    @SecurityRequirement(name = OpenApiExamples.JWT, scopes = Scope.WRITE_ROLE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ensure a margin mode",
             description = "Reads the symbol first: when it already has the mode, answers UNCHANGED and sends no change "
@@ -94,30 +114,40 @@ public class MarginModeResource {
                     @ExampleObject(name = "changed, unified account", value = OpenApiExamples.UNIFIED_CHANGED),
                     @ExampleObject(name = "unchanged", value = OpenApiExamples.UNCHANGED) }))
     public Uni<MarginModeResult> ensure(
-            @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(FacadeRequestFilters.ACCOUNT_HEADER) String account,
+            @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(ACCOUNT_HEADER) String account,
             @Parameter(description = "Read the mode back after a change", example = "true") @QueryParam("verify") String verify,
             MarginModeInput input) {
-        return service.ensure(account, input, flag("verify", verify));
+        return access.authorize(account, Scope.WRITE).chain(caller -> Uni.createFrom()
+                .deferred(() -> service.ensure(account, input, flag("verify", verify)))
+                .invoke(result -> audit.ensured(caller, account, result))
+                .onFailure().invoke(failure -> audit.failed(caller, account, input, failure)));
     }
 
     @POST
     @Path("/batch")
+    @RolesAllowed({ Scope.READ_ROLE, Scope.WRITE_ROLE })
+    @SecurityRequirement(name = OpenApiExamples.STATIC_TOKEN, scopes = Scope.WRITE_ROLE)
+    @SecurityRequirement(name = OpenApiExamples.JWT, scopes = Scope.WRITE_ROLE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ensure a margin mode for many symbols",
             description = "One result per distinct symbol: CHANGED, UNCHANGED, WOULD_CHANGE (dryRun), BLOCKED (open "
                     + "positions or orders, with the hint) or FAILED (with the problem). One failure never stops the "
                     + "others; the calls queue at the account's rate limiter, so Bitget never answers 429. A unified "
-                    + "trading account's settings are read once for the batch and once after its changes.")
+                    + "trading account's settings are read once for the batch and once after its changes. Needs "
+                    + "margin:write; a dry run needs margin:read only.")
     @RequestBody(content = @Content(schema = @Schema(implementation = BatchInput.class),
             examples = @ExampleObject(name = "three symbols", value = OpenApiExamples.BATCH)))
     @APIResponse(responseCode = "200", description = "A result per symbol", content = @Content(
             schema = @Schema(implementation = BatchResponse.class),
             examples = @ExampleObject(name = "mixed", value = OpenApiExamples.BATCH_RESULT)))
     public Uni<BatchResponse> ensureAll(
-            @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(FacadeRequestFilters.ACCOUNT_HEADER) String account,
+            @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(ACCOUNT_HEADER) String account,
             BatchInput input) {
-        return Uni.createFrom().deferred(() -> service.ensureAll(account, input))
-                .map(items -> answer(input, service.accountType(account).orElse(null), items));
+        Scope needed = input != null && Boolean.TRUE.equals(input.dryRun()) ? Scope.READ : Scope.WRITE;
+        return access.authorize(account, needed).chain(caller -> Uni.createFrom()
+                .deferred(() -> service.ensureAll(account, input))
+                .map(items -> answer(input, service.accountType(account).orElse(null), items))
+                .invoke(response -> audit.batch(caller, account, response)));
     }
 
     private static BatchResponse answer(BatchInput input, AccountType accountType, List<BatchItem> items) {

@@ -3,6 +3,10 @@ package io.bitgetmargin.api;
 /** Request and response examples of the OpenAPI document, kept true by {@code OpenApiTest}. */
 final class OpenApiExamples {
 
+    /** The security schemes: a static facade token, and a JWT of the caller's identity provider. */
+    static final String STATIC_TOKEN = "bearer";
+    static final String JWT = "jwt";
+
     static final String ACCOUNT_HEADER = "A Bitget account configured as bitget.accounts.<name>.*; the default account "
             + "when absent";
 

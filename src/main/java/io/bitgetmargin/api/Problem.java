@@ -9,7 +9,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * An RFC 9457 problem, as every facade error is answered ({@code application/problem+json}). {@code bitgetCode}
- * and {@code bitgetMsg} are present when Bitget answered; {@code errors} lists the fields of an invalid request.
+ * and {@code bitgetMsg} are present when Bitget answered; {@code errors} lists the fields of an invalid request;
+ * {@code requestId} is the request's {@code X-Request-Id}, as in the audit trail and the log.
  */
 @RegisterForReflection(targets = { Problem.class, FieldProblem.class })
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,13 +23,14 @@ public record Problem(
         boolean retryable,
         String bitgetCode,
         String bitgetMsg,
-        List<FieldProblem> errors) {
+        List<FieldProblem> errors,
+        String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     static Problem of(ProblemCode code, String detail) {
         return new Problem(code.type(), code.title(), code.status(), detail, code.name(), code.retryable(), null, null,
-                null);
+                null, RequestIds.current());
     }
 
     static Problem of(ProblemCode code) {
@@ -36,10 +38,11 @@ public record Problem(
     }
 
     Problem withBitget(String bitgetCode, String bitgetMsg) {
-        return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, errors);
+        return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, errors, requestId);
     }
 
     Problem withErrors(List<FieldProblem> fieldProblems) {
-        return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, fieldProblems);
+        return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, fieldProblems,
+                requestId);
     }
 }

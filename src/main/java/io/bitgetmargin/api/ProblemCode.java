@@ -11,10 +11,15 @@ public enum ProblemCode {
             "Fix the fields listed in errors and send the request again; nothing was sent to Bitget."),
     UNKNOWN_ACCOUNT(400, "Unknown Bitget account", false,
             "Name a configured account in X-Bitget-Account, or leave the header out for the default account."),
-    UNAUTHORIZED(401, "Missing or wrong facade token", false,
-            "Send Authorization: Bearer <token> with a token from bitget-margin.api-tokens."),
-    ACCOUNT_FORBIDDEN(403, "Account not allowed for this token", false,
-            "This facade token is limited to other Bitget accounts; use a token allowed for this account."),
+    UNAUTHORIZED(401, "Missing or wrong credentials", false,
+            "Send Authorization: Bearer <token> with a facade token (bitget-margin.api-tokens or "
+                    + "bitget-margin.tokens.<label>.token) or a JWT of the configured identity provider."),
+    ACCOUNT_FORBIDDEN(403, "Account not allowed for this caller", false,
+            "This caller is limited to other Bitget accounts (its token's accounts, or its JWT's accounts claim); use "
+                    + "a caller allowed this account."),
+    SCOPE_MISSING(403, "Scope missing", false,
+            "This call needs a scope the caller lacks: margin:read to read and for dry-run batches, margin:write to "
+                    + "change (bitget-margin.tokens.<label>.scopes, or the JWT's scope claim)."),
     REQUEST_TOO_LARGE(413, "Request body too large", false,
             "Send a body of at most bitget-margin.max-request-bytes (8 KiB by default); split a large batch."),
     NOT_FOUND(404, "Not found", false, "No such endpoint; see /q/openapi for the facade's endpoints."),

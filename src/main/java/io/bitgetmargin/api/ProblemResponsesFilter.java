@@ -38,7 +38,11 @@ public class ProblemResponsesFilter implements OASFilter {
             }
         }
         byStatus.forEach((status, response) -> {
-            if (operation.getResponses().getAPIResponse(String.valueOf(status)) == null) {
+            // The operation's own problem responses stay; bare ones (the 401 and 403 SmallRye OpenAPI adds to
+            // @RolesAllowed operations) give way to the problems.
+            APIResponse declared = operation.getResponses().getAPIResponse(String.valueOf(status));
+            if (declared == null || declared.getContent() == null
+                    || declared.getContent().getMediaType(Problem.MEDIA_TYPE) == null) {
                 operation.getResponses().addAPIResponse(String.valueOf(status), response);
             }
         });

@@ -6,28 +6,31 @@ import java.util.List;
 import jakarta.enterprise.event.Observes;
 
 import io.bitgetmargin.bitget.BitgetConfig;
+import io.bitgetmargin.security.JwtVerification;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * Refuses to start a production service that could only fail: no Bitget credentials, or an open facade with no
- * tokens. Dev and test profiles have their own defaults and are not checked.
+ * Refuses to start a production service that could only fail: no Bitget credentials, or a facade that no caller
+ * could use (neither tokens nor a JWT verification key). Dev and test profiles have their own defaults and are not
+ * checked.
  */
 public class ProductionConfigurationCheck {
 
-    void onStart(@Observes StartupEvent event, BitgetConfig bitget, FacadeConfig facade) {
+    void onStart(@Observes StartupEvent event, BitgetConfig bitget, FacadeConfig facade, JwtVerification jwt) {
         if (LaunchMode.current() != LaunchMode.NORMAL) {
             return;
         }
-        List<String> missing = missing(bitget, facade);
+        List<String> missing = missing(bitget, facade, jwt.configured());
         if (!missing.isEmpty()) {
             throw new ConfigurationException("bitget-margin refuses to start: set " + String.join(", ", missing)
-                    + (facade.auth().enabled() ? " (or BITGET_MARGIN_AUTH_ENABLED=false to run without facade tokens on purpose)" : ""));
+                    + (facade.auth().enabled() ? " (or MP_JWT_VERIFY_PUBLICKEY_LOCATION for JWT callers, or "
+                            + "BITGET_MARGIN_AUTH_ENABLED=false to run without facade authentication on purpose)" : ""));
         }
     }
 
-    static List<String> missing(BitgetConfig bitget, FacadeConfig facade) {
+    static List<String> missing(BitgetConfig bitget, FacadeConfig facade, boolean jwtConfigured) {
         List<String> missing = new ArrayList<>();
         // A default account is optional when named accounts exist, but a half-configured one is a mistake.
         if (bitget.hasAnyDefaultCredential() || bitget.accounts().isEmpty()) {
@@ -41,7 +44,7 @@ public class ProductionConfigurationCheck {
                 missing.add("BITGET_PASSPHRASE");
             }
         }
-        if (facade.auth().enabled() && !facade.hasTokens()) {
+        if (facade.auth().enabled() && !facade.hasTokens() && !jwtConfigured) {
             missing.add("BITGET_MARGIN_API_TOKENS");
         }
         return missing;

@@ -88,10 +88,12 @@ public class BitgetAccountTypes {
         slot(account).set(null);
     }
 
-    /** For readiness: {@code default=classic (learnt), uta=unified (configured), ...}. */
+    /** For readiness, which needs no token: how many accounts are of each kind, never their names ({@code classic (learnt): 1, unified (configured): 1}). */
     public String describe() {
-        return new TreeMap<>(learnt).keySet().stream().map(account -> account + "=" + known(account)
-                .map(type -> type.tag() + (isLearnt(account) ? " (learnt)" : " (configured)")).orElse("not known yet (auto)"))
+        Map<String, Long> counts = new TreeMap<>(learnt.keySet().stream().collect(Collectors.groupingBy(account -> known(account)
+                .map(type -> type.tag() + (isLearnt(account) ? " (learnt)" : " (configured)")).orElse("not known yet (auto)"),
+                Collectors.counting())));
+        return counts.entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue())
                 .collect(Collectors.joining(", "));
     }
 

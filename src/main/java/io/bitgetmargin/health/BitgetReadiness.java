@@ -12,11 +12,13 @@ import io.bitgetmargin.bitget.BitgetAccountTypes;
 import io.bitgetmargin.bitget.BitgetAccounts;
 import io.bitgetmargin.bitget.BitgetClient;
 import io.bitgetmargin.ratelimit.RateLimiter;
+import io.bitgetmargin.security.JwtVerification;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /**
- * Ready when this instance is configured to do its job: at least one Bitget account, and facade tokens (or
- * authentication off on purpose). Never calls Bitget: a probe must not spend the account's rate limit.
+ * Ready when this instance is configured to do its job: at least one Bitget account, and a way for callers in (facade
+ * tokens, a JWT verification key, or authentication off on purpose). Never calls Bitget: a probe must not spend the
+ * account's rate limit. It needs no token, so it shows counts, never the names of accounts.
  * <p>
  * Readiness is about this instance, not about Bitget: the circuit breaker's state and the rate limiter's store are
  * reported in the data but decide nothing, like what each account was configured as or learnt to be. Every replica shares the same Bitget, so a readiness that followed the
@@ -33,27 +35,31 @@ public class BitgetReadiness implements HealthCheck {
     private final BitgetClient bitget;
     private final FacadeConfig facade;
     private final RateLimiter limiter;
+    private final JwtVerification jwt;
 
     BitgetReadiness(BitgetAccounts accounts, BitgetAccountTypes accountTypes, BitgetClient bitget, FacadeConfig facade,
-            RateLimiter limiter) {
+            RateLimiter limiter, JwtVerification jwt) {
         this.accounts = accounts;
         this.accountTypes = accountTypes;
         this.bitget = bitget;
         this.facade = facade;
         this.limiter = limiter;
+        this.jwt = jwt;
     }
 
     @Override
     public HealthCheckResponse call() {
         boolean hasAccount = !accounts.names().isEmpty();
-        boolean hasTokens = !facade.auth().enabled() || facade.hasTokens();
+        boolean hasCallers = !facade.auth().enabled() || facade.hasTokens() || jwt.configured();
         CircuitBreakerState breaker = bitget.circuitBreakerState();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("bitget")
-                .status(hasAccount && hasTokens)
-                .withData("accounts", String.join(",", accounts.names()))
+                .status(hasAccount && hasCallers)
+                .withData("accounts", accounts.names().size())
                 .withData("accountTypes", accountTypes.describe())
                 .withData("credentials", hasAccount ? "configured" : "missing: set BITGET_API_KEY, BITGET_SECRET_KEY, BITGET_PASSPHRASE")
-                .withData("facadeTokens", hasTokens ? "configured" : "missing: set BITGET_MARGIN_API_TOKENS")
+                .withData("facadeTokens", facade.hasTokens() ? "configured" : facade.auth().enabled() ? "none" : "authentication off")
+                .withData("jwt", jwt.configured() ? "configured" : "off")
+                .withData("callers", hasCallers ? "configured" : "missing: set BITGET_MARGIN_API_TOKENS or MP_JWT_VERIFY_PUBLICKEY_LOCATION")
                 .withData("circuitBreaker", breaker.name())
                 .withData("rateLimitStore", limiter.status().describe());
         return response.build();

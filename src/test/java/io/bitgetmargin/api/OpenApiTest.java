@@ -1,9 +1,11 @@
 package io.bitgetmargin.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,14 @@ class OpenApiTest {
         }
         assertTrue(document.contains("BTC/USDT:USDT"), "request examples");
         assertTrue(document.contains("UNCHANGED"), "response examples");
-        given().queryParam("format", "json").get("/q/openapi").then().body("components.securitySchemes.bearer", notNullValue());
+        given().queryParam("format", "json").get("/q/openapi").then()
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("components.securitySchemes.jwt.bearerFormat", equalTo("JWT"))
+                .body("paths.'/v1/margin-mode'.get.security", equalTo(List.of(Map.of("bearer", List.of("margin:read")),
+                        Map.of("jwt", List.of("margin:read")))))
+                .body("paths.'/v1/margin-mode'.put.security", equalTo(List.of(Map.of("bearer", List.of("margin:write")),
+                        Map.of("jwt", List.of("margin:write")))))
+                .body("paths.'/v1/margin-mode'.put.responses.'403'.content.'application/problem+json'.examples.SCOPE_MISSING",
+                        notNullValue());
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.SeenCalls;
 import io.bitgetmargin.testing.Simulator;
 import io.bitgetmargin.testing.TestAccounts;
+import io.bitgetmargin.testing.TestIdentityProvider;
 import io.bitgetmargin.testing.UnexpectedFailureResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,6 +51,15 @@ class SecretsNeverLoggedTest {
         Simulator.reset();
         Map<String, String> body = Facade.change("BTCUSDT", "isolated");
         Facade.put(body).statusCode(200);
+        // JWT callers: accepted, forged, expired; SmallRye JWT's own DEBUG lines would hold the token's content.
+        String jwt = TestIdentityProvider.token("logged-bot", List.of("*"), "margin:read margin:write");
+        Facade.put(Facade.as(jwt, null).header("X-Request-Id", "secrets-jwt-1"), "", body).statusCode(200);
+        String forged = TestIdentityProvider.signWithAnotherKey(TestIdentityProvider.claims("forger", List.of("*"),
+                "margin:write"));
+        Facade.put(Facade.as(forged, null), "", body).statusCode(401);
+        String expired = TestIdentityProvider.sign(TestIdentityProvider.claims("late", List.of("*"), "margin:write")
+                .issuedAt(Instant.now().minusSeconds(3600)).expiresAt(Instant.now().minusSeconds(600)));
+        Facade.put(Facade.as(expired, null), "", body).statusCode(401);
         Simulator.arrange("BTCUSDT", Map.of("openPositions", 1));
         Facade.put(Facade.as(TestAccounts.SECOND_TOKEN, null), "", Facade.change("BTCUSDT", "crossed")).statusCode(409);
         Simulator.key(TestAccounts.API_KEY, "wrong-secret", TestAccounts.PASSPHRASE, false);
@@ -66,6 +77,9 @@ class SecretsNeverLoggedTest {
         List<String> forbidden = new ArrayList<>(List.of(TestAccounts.SECRET_KEY, TestAccounts.PASSPHRASE,
                 TestAccounts.TOKEN, TestAccounts.SECOND_TOKEN, TestAccounts.UTA_SECRET, TestAccounts.UTA_PASSPHRASE,
                 TestAccounts.UTA_AUTO_SECRET, TestAccounts.UTA_AUTO_PASSPHRASE));
+        for (String token : List.of(jwt, forged, expired)) {
+            forbidden.addAll(List.of(token.split("\\.")));
+        }
         List<Map<String, Object>> calls = Simulator.calls();
         assertTrue(Simulator.calls(Simulator.SET_MARGIN_MODE).size() >= 2, "the changes reached the simulator");
         for (Map<String, Object> call : calls) {
@@ -89,6 +103,9 @@ class SecretsNeverLoggedTest {
                 && log.contains("at io.bitgetmargin.testing.UnexpectedFailureResource.fail"), "the bug's stack trace is logged");
         // One REST client, one HTTP client: its metrics are registered once (no "already registered" warning).
         assertFalse(log.contains("has been already registered"), "a meter was registered twice");
+        // The request id is in the log context of the Bitget calls made for the request, after the event loop moved on.
+        assertTrue(log.lines().anyMatch(line -> line.contains(" secrets-jwt-1 ") && line.contains(Simulator.ACCOUNT)),
+                "the REST client's lines of a request carry its id");
         for (String secret : forbidden) {
             assertFalse(log.contains(secret), "the log contains a secret value of length " + secret.length());
         }

@@ -56,7 +56,7 @@ class BitgetAccountTypesTest {
     @Test
     void readinessDataSaysWhatIsKnownAndWhy() {
         types.learn(null, AccountType.CLASSIC, () -> "v2 answered");
-        assertEquals("default=classic (learnt), desk=classic (configured), uta=unified (configured)", types.describe());
+        assertEquals("classic (configured): 1, classic (learnt): 1, unified (configured): 1", types.describe());
     }
 
     @Test

@@ -49,6 +49,8 @@ public final class NativeReflectionCheck {
             "io.bitgetmargin.api.Problem", // error bodies built in exception mappers and filters
             "io.bitgetmargin.margin.InvalidRequestException$FieldProblem",
             "io.bitgetmargin.api.BatchResponse",
+            "io.bitgetmargin.audit.MarginModeAuditLine", // AuditTrail's JSON lines
+            "io.bitgetmargin.audit.DeniedAuditLine",
             "io.bitgetmargin.simulator.SimulatedFault", // the simulator's control API
             "io.bitgetmargin.simulator.SimulatedSymbol",
             "io.bitgetmargin.simulator.SimulatedKey",

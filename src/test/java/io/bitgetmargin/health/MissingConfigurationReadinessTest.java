@@ -31,6 +31,8 @@ class MissingConfigurationReadinessTest {
         given().get("/q/health/ready").then().statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'bitget' }.data.credentials", containsString("BITGET_API_KEY"))
-                .body("checks.find { it.name == 'bitget' }.data.facadeTokens", containsString("BITGET_MARGIN_API_TOKENS"));
+                .body("checks.find { it.name == 'bitget' }.data.facadeTokens", equalTo("none"))
+                .body("checks.find { it.name == 'bitget' }.data.jwt", equalTo("off"))
+                .body("checks.find { it.name == 'bitget' }.data.callers", containsString("BITGET_MARGIN_API_TOKENS"));
     }
 }

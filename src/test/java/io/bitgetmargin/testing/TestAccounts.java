@@ -14,7 +14,8 @@ import io.bitgetmargin.simulator.SimulatedKey;
  * The Bitget accounts every test instance of the service has, and the keys the loopback simulator accepts for them
  * after every reset: the default one (HMAC, {@code auto}), {@code alice} (HMAC, configured {@code classic}), {@code bob}
  * (an RSA key of a demo account) and four unified trading accounts ({@code uta}, configured unified; {@code uta-auto},
- * learnt; {@code uta-new}, learnt by one test only; {@code uta-demo}, a demo key), with a facade token limited to alice. One configuration for all tests, so
+ * learnt; {@code uta-new}, learnt by one test only; {@code uta-demo}, a demo key), with a facade token limited to alice,
+ * a read-only token, and the JWTs of {@link TestIdentityProvider}. One configuration for all tests, so
  * that they share one application start.
  */
 public final class TestAccounts {
@@ -28,6 +29,10 @@ public final class TestAccounts {
     public static final String ALICE = "alice";
     public static final String ALICE_KEY = "alice-key";
     public static final String ALICE_TOKEN = "alice-desk-token";
+
+    /** A read-only static token ({@code scopes=margin:read}) for the default account and alice. */
+    public static final String READER = "reader";
+    public static final String READER_TOKEN = "reader-desk-token";
 
     public static final String BOB = "bob";
     public static final String BOB_KEY = "bob-key";
@@ -90,6 +95,10 @@ public final class TestAccounts {
         config.put("bitget.accounts.uta-demo.account-type", "unified");
         config.put("bitget-margin.tokens.alice-desk.token", ALICE_TOKEN);
         config.put("bitget-margin.tokens.alice-desk.accounts", ALICE);
+        config.put("bitget-margin.tokens." + READER + ".token", READER_TOKEN);
+        config.put("bitget-margin.tokens." + READER + ".accounts", "default," + ALICE);
+        config.put("bitget-margin.tokens." + READER + ".scopes", "margin:read");
+        config.putAll(TestIdentityProvider.config());
         return config;
     }
 

@@ -1,0 +1,88 @@
+package io.bitgetmargin.api;
+
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.bitgetmargin.audit.AuditTrail;
+import io.bitgetmargin.bitget.BitgetAccounts;
+import io.bitgetmargin.bitget.BitgetErrorCategory;
+import io.bitgetmargin.bitget.BitgetException;
+import io.bitgetmargin.margin.MarginMode;
+import io.bitgetmargin.margin.MarginModeInput;
+import io.bitgetmargin.margin.MarginModeResult;
+import io.bitgetmargin.margin.MarginModeService;
+import io.bitgetmargin.margin.NotAppliedException;
+import io.bitgetmargin.margin.Outcome;
+import io.bitgetmargin.security.Caller;
+
+/**
+ * Writes the audit line of each facade decision, in the facade's own terms: the outcome the caller was answered
+ * and, where it is known, the mode the symbol had. A margin mode is one of two, so a symbol that was changed, would
+ * be, was blocked or did not take the change had the other one; an unchanged symbol had the requested one; a failed
+ * one is not known.
+ */
+@ApplicationScoped
+class DecisionAudit {
+
+    private static final String NOT_APPLIED = "NOT_APPLIED";
+
+    private final AuditTrail trail;
+    private final MarginModeService service;
+
+    DecisionAudit(AuditTrail trail, MarginModeService service) {
+        this.trail = trail;
+        this.service = service;
+    }
+
+    void ensured(Caller caller, String account, MarginModeResult result) {
+        trail.marginMode(caller.name(), BitgetAccounts.nameOf(account), result.accountType(), result.symbol(), result.productType().wireName(),
+                before(result.outcome().name(), result.marginMode()), result.marginMode(), result.outcome().name(), null);
+    }
+
+    void failed(Caller caller, String account, MarginModeInput input, Throwable failure) {
+        MarginMode to = input == null ? null : MarginMode.parse(input.marginMode()).orElse(null);
+        String outcome = outcomeOf(failure);
+        String bitgetCode = failure instanceof BitgetException.Rejected rejected ? rejected.bitgetCode() : null;
+        trail.marginMode(caller.name(), BitgetAccounts.nameOf(account), service.accountType(account).orElse(null),
+                input == null ? null : stripped(input.symbol()), input == null ? null : upper(input.productType()),
+                before(outcome, to), to, outcome, bitgetCode);
+    }
+
+    void batch(Caller caller, String account, BatchResponse response) {
+        for (BatchResponse.Result result : response.results()) {
+            trail.marginMode(caller.name(), BitgetAccounts.nameOf(account), response.accountType(), result.symbol(), response.productType(),
+                    before(result.outcome().name(), response.marginMode()), response.marginMode(), result.outcome().name(),
+                    result.problem() == null ? null : result.problem().bitgetCode());
+        }
+    }
+
+    private static String outcomeOf(Throwable failure) {
+        if (failure instanceof NotAppliedException) {
+            return NOT_APPLIED;
+        }
+        if (failure instanceof BitgetException.Rejected rejected
+                && rejected.category() == BitgetErrorCategory.POSITION_OR_ORDER_OPEN) {
+            return Outcome.BLOCKED.name();
+        }
+        return Outcome.FAILED.name();
+    }
+
+    private static MarginMode before(String outcome, MarginMode to) {
+        if (to == null || outcome.equals(Outcome.FAILED.name())) {
+            return null;
+        }
+        if (outcome.equals(Outcome.UNCHANGED.name())) {
+            return to;
+        }
+        return to == MarginMode.CROSSED ? MarginMode.ISOLATED : MarginMode.CROSSED;
+    }
+
+    private static String stripped(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String upper(String text) {
+        return text == null || text.isBlank() ? null : text.strip().toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,91 @@
+package io.bitgetmargin.api;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.bitgetmargin.audit.AuditTrail;
+import io.bitgetmargin.bitget.BitgetAccounts;
+import io.bitgetmargin.security.AccessControl;
+import io.bitgetmargin.security.AccessDeniedException;
+import io.bitgetmargin.security.Scope;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Quarkus Security's refusals as the facade's problems, each with its audit line: 401 {@code UNAUTHORIZED} for no or
+ * wrong credentials, 403 {@code SCOPE_MISSING} and {@code ACCOUNT_FORBIDDEN} for a caller that lacks a scope or an
+ * account. Authentication is lazy ({@code quarkus.http.auth.proactive=false}), so these refusals reach the REST layer
+ * and its mappers rather than leaving with Vert.x's bare 401.
+ */
+public class SecurityProblemMappers {
+
+    private final AuditTrail audit;
+    private final AccessControl access;
+
+    SecurityProblemMappers(AuditTrail audit, AccessControl access) {
+        this.audit = audit;
+        this.access = access;
+    }
+
+    @ServerExceptionMapper
+    public Response noCaller(UnauthorizedException e, ContainerRequestContext request) {
+        return unauthorized(request, "no credentials", "Send Authorization: Bearer <token>, with a facade token or a "
+                + "JWT of the configured identity provider. Nothing was sent to Bitget.");
+    }
+
+    @ServerExceptionMapper
+    public Response wrongCredentials(AuthenticationFailedException e, ContainerRequestContext request) {
+        // Which check a JWT failed stays in the service: the caller learns that its token is not accepted.
+        return unauthorized(request, "credentials refused", "The bearer token is neither one of the facade's tokens "
+                + "nor a JWT this service accepts (signed with the configured key, from the configured issuer and for "
+                + "the configured audience, within its validity). Nothing was sent to Bitget.");
+    }
+
+    @ServerExceptionMapper
+    public Uni<Response> missingRole(ForbiddenException e, ContainerRequestContext request) {
+        Scope scope = scopeOf(request);
+        return access.current().map(caller -> denied(AccessDeniedException.scope(caller, accountOf(request), scope),
+                request));
+    }
+
+    @ServerExceptionMapper
+    public Response accessDenied(AccessDeniedException e, ContainerRequestContext request) {
+        return denied(e, request);
+    }
+
+    private Response denied(AccessDeniedException e, ContainerRequestContext request) {
+        audit.denied(e.caller() == null ? null : e.caller().name(), e.account(), request.getMethod(),
+                request.getUriInfo().getPath(), 403, e.reason());
+        boolean scope = e.lacking() == AccessDeniedException.Lacking.SCOPE;
+        return ProblemMappers.answer(Problem.of(scope ? ProblemCode.SCOPE_MISSING : ProblemCode.ACCOUNT_FORBIDDEN,
+                e.getMessage() + (scope ? ". A static token's scopes are bitget-margin.tokens.<label>.scopes; a JWT's, its "
+                        + "scope claim (margin:read to read and dry-run, margin:write to change)"
+                        : ". A static token's accounts are bitget-margin.tokens.<label>.accounts; a JWT's, its accounts "
+                                + "claim") + ". Nothing was sent to Bitget."));
+    }
+
+    private Response unauthorized(ContainerRequestContext request, String reason, String detail) {
+        audit.denied(null, accountOf(request), request.getMethod(), request.getUriInfo().getPath(), 401, reason);
+        return Response.status(Response.Status.UNAUTHORIZED).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(Problem.of(ProblemCode.UNAUTHORIZED, detail)).build();
+    }
+
+    private static String accountOf(ContainerRequestContext request) {
+        return BitgetAccounts.nameOf(request.getHeaderString(MarginModeResource.ACCOUNT_HEADER));
+    }
+
+    /**
+     * The least scope the refused operation takes, by its method, as the resources' {@code @RolesAllowed} declare
+     * it: a change (PUT) takes margin:write; a read, and a batch (which a dry run allows with margin:read), take
+     * margin:read.
+     */
+    private static Scope scopeOf(ContainerRequestContext request) {
+        return "PUT".equals(request.getMethod()) ? Scope.WRITE : Scope.READ;
+    }
+}

@@ -1,0 +1,56 @@
+package io.bitgetmargin.audit;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.bitgetmargin.api.RequestIds;
+import io.bitgetmargin.bitget.AccountType;
+import io.bitgetmargin.margin.MarginMode;
+
+/**
+ * Who changed which account's margin mode, when, from what to what: one line per decision on the log category
+ * {@value #CATEGORY} at INFO, whose message is one JSON object. Routing the category to its own file or system is
+ * log configuration (the README shows how). The lines hold names and outcomes only, never a token, key, secret,
+ * passphrase or signature.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    public static final String CATEGORY = "bitget-margin.audit";
+
+    private static final Logger LOG = Logger.getLogger(CATEGORY);
+
+    private final ObjectMapper json;
+
+    AuditTrail(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** A decision about one symbol's margin mode. */
+    public void marginMode(String caller, String account, AccountType accountType, String symbol, String productType,
+            MarginMode from, MarginMode to, String outcome, String bitgetCode) {
+        write(new MarginModeAuditLine("margin-mode", Instant.now().toString(), RequestIds.current(), caller, account,
+                accountType, symbol, productType, from, to, outcome, bitgetCode));
+    }
+
+    /** A refused caller; {@code caller} null when there was none (401). */
+    public void denied(String caller, String account, String method, String path, int status, String reason) {
+        write(new DeniedAuditLine("denied", Instant.now().toString(), RequestIds.current(), caller, account, method, path,
+                status, reason));
+    }
+
+    private void write(Object line) {
+        try {
+            LOG.info(json.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            // An audit line that cannot be written is a bug, and must not go unnoticed.
+            throw new IllegalStateException("an audit line cannot be written", e);
+        }
+    }
+}
