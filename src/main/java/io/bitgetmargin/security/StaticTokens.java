@@ -29,7 +29,7 @@ public class StaticTokens {
 
     private final List<StaticToken> tokens;
 
-    StaticTokens(FacadeConfig config) {
+    public StaticTokens(FacadeConfig config) {
         List<StaticToken> accepted = new ArrayList<>();
         List<String> unrestricted = config.apiTokens().orElse(List.of()).stream().map(String::strip)
                 .filter(token -> !token.isEmpty()).toList();
