@@ -65,4 +65,12 @@ public interface FacadeConfig {
     default boolean hasTokens() {
         return apiTokens().orElse(List.of()).stream().anyMatch(token -> !token.isBlank()) || !tokens().isEmpty();
     }
+
+    /**
+     * Whether any caller can get in: authentication is off on purpose, or there are facade tokens, or JWTs are
+     * configured ({@code jwtConfigured}, from {@code JwtVerification}).
+     */
+    default boolean admitsCallers(boolean jwtConfigured) {
+        return !auth().enabled() || hasTokens() || jwtConfigured;
+    }
 }

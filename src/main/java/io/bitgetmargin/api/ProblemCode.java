@@ -15,11 +15,11 @@ public enum ProblemCode {
             "Send Authorization: Bearer <token> with a facade token (bitget-margin.api-tokens or "
                     + "bitget-margin.tokens.<label>.token) or a JWT of the configured identity provider."),
     ACCOUNT_FORBIDDEN(403, "Account not allowed for this caller", false,
-            "This caller is limited to other Bitget accounts (its token's accounts, or its JWT's accounts claim); use "
-                    + "a caller allowed this account."),
+            "The caller is limited to other Bitget accounts: a static token's are bitget-margin.tokens.<label>.accounts, "
+                    + "a JWT's its accounts claim. Use a caller allowed this account."),
     SCOPE_MISSING(403, "Scope missing", false,
-            "This call needs a scope the caller lacks: margin:read to read and for dry-run batches, margin:write to "
-                    + "change (bitget-margin.tokens.<label>.scopes, or the JWT's scope claim)."),
+            "The caller lacks a scope this call needs: margin:read to read and for dry-run batches, margin:write to "
+                    + "change. A static token's are bitget-margin.tokens.<label>.scopes, a JWT's its scope claim."),
     REQUEST_TOO_LARGE(413, "Request body too large", false,
             "Send a body of at most bitget-margin.max-request-bytes (8 KiB by default); split a large batch."),
     NOT_FOUND(404, "Not found", false, "No such endpoint; see /q/openapi for the facade's endpoints."),

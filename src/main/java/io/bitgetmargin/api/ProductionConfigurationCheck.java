@@ -44,7 +44,7 @@ public class ProductionConfigurationCheck {
                 missing.add("BITGET_PASSPHRASE");
             }
         }
-        if (facade.auth().enabled() && !facade.hasTokens() && !jwtConfigured) {
+        if (!facade.admitsCallers(jwtConfigured)) {
             missing.add("BITGET_MARGIN_API_TOKENS");
         }
         return missing;

@@ -34,8 +34,7 @@ public class SecurityProblemMappers {
 
     @ServerExceptionMapper
     public Response noCaller(UnauthorizedException e, ContainerRequestContext request) {
-        return unauthorized(request, "no credentials", "Send Authorization: Bearer <token>, with a facade token or a "
-                + "JWT of the configured identity provider. Nothing was sent to Bitget.");
+        return unauthorized(request, "no credentials", ProblemCode.UNAUTHORIZED.advice() + " Nothing was sent to Bitget.");
     }
 
     @ServerExceptionMapper
@@ -61,12 +60,9 @@ public class SecurityProblemMappers {
     private Response denied(AccessDeniedException e, ContainerRequestContext request) {
         audit.denied(e.caller() == null ? null : e.caller().name(), e.account(), request.getMethod(),
                 request.getUriInfo().getPath(), 403, e.reason());
-        boolean scope = e.lacking() == AccessDeniedException.Lacking.SCOPE;
-        return ProblemMappers.answer(Problem.of(scope ? ProblemCode.SCOPE_MISSING : ProblemCode.ACCOUNT_FORBIDDEN,
-                e.getMessage() + (scope ? ". A static token's scopes are bitget-margin.tokens.<label>.scopes; a JWT's, its "
-                        + "scope claim (margin:read to read and dry-run, margin:write to change)"
-                        : ". A static token's accounts are bitget-margin.tokens.<label>.accounts; a JWT's, its accounts "
-                                + "claim") + ". Nothing was sent to Bitget."));
+        ProblemCode code = e.lacking() == AccessDeniedException.Lacking.SCOPE ? ProblemCode.SCOPE_MISSING
+                : ProblemCode.ACCOUNT_FORBIDDEN;
+        return ProblemMappers.answer(Problem.of(code, e.getMessage() + ". " + code.advice() + " Nothing was sent to Bitget."));
     }
 
     private Response unauthorized(ContainerRequestContext request, String reason, String detail) {

@@ -50,7 +50,7 @@ public class BitgetReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         boolean hasAccount = !accounts.names().isEmpty();
-        boolean hasCallers = !facade.auth().enabled() || facade.hasTokens() || jwt.configured();
+        boolean hasCallers = facade.admitsCallers(jwt.configured());
         CircuitBreakerState breaker = bitget.circuitBreakerState();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("bitget")
                 .status(hasAccount && hasCallers)

@@ -59,10 +59,6 @@ public class StaticTokens {
         return Optional.ofNullable(match);
     }
 
-    public boolean isEmpty() {
-        return tokens.isEmpty();
-    }
-
     private static Set<Scope> scopes(String label, List<String> configured) {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         for (String name : configured) {

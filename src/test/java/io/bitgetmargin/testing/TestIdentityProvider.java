@@ -14,6 +14,7 @@ import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ public final class TestIdentityProvider {
         KeyPair keys = newKeyPair();
         RSAPublicKey publicKey = (RSAPublicKey) keys.getPublic();
         String jwks = "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + KEY_ID + "\",\"n\":\""
-                + base64Url(unsigned(publicKey.getModulus())) + "\",\"e\":\"" + base64Url(unsigned(publicKey.getPublicExponent()))
+                + base64Url(unsignedBytes(publicKey.getModulus())) + "\",\"e\":\"" + base64Url(unsignedBytes(publicKey.getPublicExponent()))
                 + "\"}]}";
         String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(publicKey.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
@@ -129,9 +130,10 @@ public final class TestIdentityProvider {
         }
     }
 
-    private static byte[] unsigned(BigInteger value) {
+    /** A JWK's big-endian unsigned integer: without the sign byte {@link BigInteger#toByteArray} may add. */
+    private static byte[] unsignedBytes(BigInteger value) {
         byte[] bytes = value.toByteArray();
-        return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+        return bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     private static String base64Url(byte[] bytes) {
