@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -14,6 +15,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
 
 /**
  * What kind of account each configured account is: fixed by its {@code account-type}, or, with {@code auto}, learnt
@@ -81,6 +83,27 @@ public class BitgetAccountTypes {
                     evidence.get(), type == AccountType.UNIFIED ? "v3" : "v2");
         }
         return before != type;
+    }
+
+    /**
+     * Runs a flow for the account's current type, and once more for the other type when Bitget's answer proved the
+     * account to be of that type meanwhile (40085 on v2, 40084 on v3, learnt by the edge). For an account whose type
+     * is configured, nothing is learnt, and the refusal reaches the caller. Flows read before they write, so the
+     * refusal comes before anything was changed.
+     */
+    public <T> Uni<T> byType(String account, Function<AccountType, Uni<T>> flow) {
+        return Uni.createFrom().deferred(() -> {
+            AccountType tried = current(account);
+            return flow.apply(tried)
+                    .onFailure(failure -> isWrongAccountType(failure) && current(account) != tried)
+                    .recoverWithUni(() -> flow.apply(current(account)));
+        });
+    }
+
+    /** Whether Bitget refused the API for the account's type (40085 or 40084). */
+    public static boolean isWrongAccountType(Throwable failure) {
+        return failure instanceof BitgetException.Rejected rejected
+                && rejected.category() == BitgetErrorCategory.WRONG_ACCOUNT_TYPE;
     }
 
     /** Forgets what was learnt of an account (it is moving between types), so that it is learnt afresh. */

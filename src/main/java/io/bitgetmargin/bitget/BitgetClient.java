@@ -1,8 +1,11 @@
 package io.bitgetmargin.bitget;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -95,6 +98,41 @@ public class BitgetClient {
             Duration maxWait) {
         return signed(account, BitgetEndpoint.ACCOUNT, maxWait,
                 () -> rest.account(account, symbol, productType, marginCoin), AccountData.class);
+    }
+
+    /**
+     * {@code POST /api/v2/mix/account/set-leverage}, signed: the leverage of the mode the classic symbol is in now.
+     */
+    public Uni<SetFuturesLeverageData> setFuturesLeverage(String account, SetFuturesLeverageRequest request,
+            Duration maxWait) {
+        return signed(account, BitgetEndpoint.FUTURES_SET_LEVERAGE, maxWait,
+                () -> rest.setFuturesLeverage(account, request), SetFuturesLeverageData.class);
+    }
+
+    /** {@code POST /api/v2/mix/account/set-position-mode}, signed: the position mode of a whole product type. */
+    public Uni<SetPositionModeData> setPositionMode(String account, SetPositionModeRequest request, Duration maxWait) {
+        return signed(account, BitgetEndpoint.SET_POSITION_MODE, maxWait, () -> rest.setPositionMode(account, request),
+                SetPositionModeData.class);
+    }
+
+    /** {@code POST /api/v3/account/set-hold-mode}, signed: a unified account's position mode; Bitget answers "success". */
+    public Uni<String> setHoldMode(String account, SetHoldModeRequest request, Duration maxWait) {
+        return signed(account, BitgetEndpoint.SET_HOLD_MODE, maxWait, () -> rest.setHoldMode(account, request),
+                String.class);
+    }
+
+    /**
+     * {@code GET /api/v2/mix/market/contracts}, public: every contract of a product type. Unsigned, so it takes its
+     * turn in one lane for this service (Bitget limits it per IP), then passes the circuit breaker. Not retried:
+     * whoever asked decides.
+     */
+    public Uni<List<ContractData>> contracts(String productType) {
+        BitgetEndpoint endpoint = BitgetEndpoint.CONTRACTS;
+        Lane lane = new Lane("public:" + endpoint.tag(), limits.perSecond(endpoint), endpoint.tag());
+        return counted(endpoint, Uni.createFrom().deferred(() -> limiter.acquire(lane, limiter.maxWait())
+                .flatMap(turn -> breaker.guard(() -> exchange(endpoint, () -> rest.contracts(productType),
+                        ContractData[].class)).onTermination().invoke(turn::release))))
+                .map(items -> items == null ? List.of() : Arrays.stream(items).filter(Objects::nonNull).toList());
     }
 
     /**

@@ -9,10 +9,18 @@ public enum BitgetEndpoint {
     SET_MARGIN_MODE("set-margin-mode", AccountType.CLASSIC, "Futures: read & write (trade)"),
     /** {@code GET /api/v2/mix/account/account}: 10 calls/s per account. */
     ACCOUNT("account", AccountType.CLASSIC, "Futures: read"),
+    /** {@code POST /api/v2/mix/account/set-leverage}, the leverage of a classic symbol's current mode: 5 calls/s. */
+    FUTURES_SET_LEVERAGE("futures-set-leverage", AccountType.CLASSIC, "Futures: read & write (trade)"),
+    /** {@code POST /api/v2/mix/account/set-position-mode}, for a whole product type: 5 calls/s per account. */
+    SET_POSITION_MODE("set-position-mode", AccountType.CLASSIC, "Futures: read & write (trade)"),
     /** {@code POST /api/v3/account/set-leverage}, which carries a unified account's margin mode: 10 calls/s. */
     SET_LEVERAGE("set-leverage", AccountType.UNIFIED, "UTA mgt. (read & write)"),
     /** {@code GET /api/v3/account/settings}, a unified account's modes and leverages per symbol: 20 calls/s. */
     ACCOUNT_SETTINGS("account-settings", AccountType.UNIFIED, "UTA mgt. (read)"),
+    /** {@code POST /api/v3/account/set-hold-mode}, a unified account's position mode: 10 calls/s. */
+    SET_HOLD_MODE("set-hold-mode", AccountType.UNIFIED, "UTA mgt. (read & write)"),
+    /** {@code GET /api/v2/mix/market/contracts}: public, 20 calls/s per IP; the leverage range of each contract. */
+    CONTRACTS("contracts", null, null),
     /** {@code GET /api/v2/public/time}: public, limited per IP. */
     SERVER_TIME("server-time", null, null);
 

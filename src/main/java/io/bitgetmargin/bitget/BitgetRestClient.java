@@ -42,12 +42,38 @@ interface BitgetRestClient {
             @QueryParam("productType") String productType,
             @QueryParam("marginCoin") String marginCoin);
 
+    @POST
+    @Path("/v2/mix/account/set-leverage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<String> setFuturesLeverage(@HeaderParam(BitgetSigningFilter.ACCOUNT_HEADER) String account,
+            SetFuturesLeverageRequest request);
+
+    @POST
+    @Path("/v2/mix/account/set-position-mode")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<String> setPositionMode(@HeaderParam(BitgetSigningFilter.ACCOUNT_HEADER) String account,
+            SetPositionModeRequest request);
+
+    /** Public and unsigned: every contract of a product type. */
+    @GET
+    @Path("/v2/mix/market/contracts")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<String> contracts(@QueryParam("productType") String productType);
+
     /** A unified account's margin mode goes with set-leverage: unified accounts have no set-margin-mode. */
     @POST
     @Path("/v3/account/set-leverage")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Uni<String> setLeverage(@HeaderParam(BitgetSigningFilter.ACCOUNT_HEADER) String account, SetLeverageRequest request);
+
+    @POST
+    @Path("/v3/account/set-hold-mode")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<String> setHoldMode(@HeaderParam(BitgetSigningFilter.ACCOUNT_HEADER) String account, SetHoldModeRequest request);
 
     @GET
     @Path("/v3/account/settings")

@@ -2,6 +2,7 @@ package io.bitgetmargin.bitget;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
@@ -22,8 +23,8 @@ public class BitgetSigningFilter implements ClientRequestFilter {
     /** Internal header naming the account to sign for; removed before the request leaves. */
     static final String ACCOUNT_HEADER = "X-Bitget-Margin-Account";
 
-    /** Bitget's public endpoints are unsigned; everything else is private. */
-    private static final String PUBLIC_PATH_PREFIX = "/api/v2/public/";
+    /** Bitget's public endpoints (server time, market data such as the contracts list) are unsigned. */
+    private static final List<String> PUBLIC_PATH_PREFIXES = List.of("/api/v2/public/", "/api/v2/mix/market/");
 
     private static final String USER_AGENT = "bitget-margin";
 
@@ -36,7 +37,7 @@ public class BitgetSigningFilter implements ClientRequestFilter {
     }
 
     private static boolean isSimulatedProductType(Object entity, SignedQuery query) {
-        String productType = entity instanceof SetMarginModeRequest body ? body.productType() : query.parameter("productType");
+        String productType = entity instanceof ProductTypeScoped body ? body.productType() : query.parameter("productType");
         return productType != null && productType.startsWith("S");
     }
 
@@ -49,7 +50,7 @@ public class BitgetSigningFilter implements ClientRequestFilter {
 
         URI uri = request.getUri();
         String path = uri.getRawPath();
-        if (path.startsWith(PUBLIC_PATH_PREFIX)) {
+        if (PUBLIC_PATH_PREFIXES.stream().anyMatch(path::startsWith)) {
             return;
         }
         BitgetCredentials credentials = accounts.resolve(accountName);

@@ -10,5 +10,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 @JsonPropertyOrder({ "symbol", "productType", "marginCoin", "marginMode" })
-public record SetMarginModeRequest(String symbol, String productType, String marginCoin, String marginMode) {
+public record SetMarginModeRequest(String symbol, String productType, String marginCoin, String marginMode)
+        implements ProductTypeScoped {
 }

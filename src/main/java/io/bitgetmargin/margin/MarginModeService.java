@@ -85,20 +85,10 @@ public class MarginModeService {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        // Normalise first, so that "btcusdt" and "BTC/USDT:USDT" count as one symbol.
         Map<String, Object> distinct = new LinkedHashMap<>();
-        for (String raw : input.symbols()) {
-            List<FieldProblem> symbolProblems = new ArrayList<>();
-            Object normalised = MarginModeNormaliser.target(raw, input.productType(), input.marginCoin(), symbolProblems)
-                    .<Object>map(target -> new MarginModeChange(target, mode))
-                    .orElseGet(() -> new InvalidRequestException(symbolProblems));
-            String key = normalised instanceof MarginModeChange change ? change.symbol() : String.valueOf(raw);
-            distinct.putIfAbsent(key, normalised);
-        }
-        if (distinct.size() > batch.maxSymbols()) {
-            throw new InvalidRequestException("symbols", "holds " + distinct.size() + " distinct symbols, more than the "
-                    + batch.maxSymbols() + " allowed in one batch; split it");
-        }
+        MarginModeNormaliser.distinctTargets(input.symbols(), input.productType(), input.marginCoin(), batch.maxSymbols())
+                .forEach((symbol, normalised) -> distinct.put(symbol, normalised instanceof MarginModeTarget target
+                        ? new MarginModeChange(target, mode) : normalised));
         boolean dryRun = Boolean.TRUE.equals(input.dryRun());
         List<MarginModeChange> changes = distinct.values().stream().filter(MarginModeChange.class::isInstance)
                 .map(MarginModeChange.class::cast).toList();
@@ -255,18 +245,8 @@ public class MarginModeService {
                 : ensureUnified(account, change, dryRun, maxWait));
     }
 
-    /**
-     * Runs a flow for the account's current type, and once more for the other type when Bitget's answer proved the
-     * account to be of that type meanwhile (40085 on v2, 40084 on v3, learnt by the edge). For an account whose type
-     * is configured, nothing is learnt, and the refusal reaches the caller.
-     */
     private <T> Uni<T> byAccountType(String account, Function<AccountType, Uni<T>> flow) {
-        return Uni.createFrom().deferred(() -> {
-            AccountType tried = accountTypes.current(account);
-            return flow.apply(tried)
-                    .onFailure(failure -> isWrongAccountType(failure) && accountTypes.current(account) != tried)
-                    .recoverWithUni(() -> flow.apply(accountTypes.current(account)));
-        });
+        return accountTypes.byType(account, flow);
     }
 
     private Uni<MarginModeResult> ensureClassic(String account, MarginModeChange change, boolean verify, boolean dryRun,
@@ -412,8 +392,7 @@ public class MarginModeService {
     }
 
     private static boolean isWrongAccountType(Throwable failure) {
-        return failure instanceof BitgetException.Rejected rejected
-                && rejected.category() == BitgetErrorCategory.WRONG_ACCOUNT_TYPE;
+        return BitgetAccountTypes.isWrongAccountType(failure);
     }
 
     private static boolean isPositionOrOrderOpen(Throwable failure) {

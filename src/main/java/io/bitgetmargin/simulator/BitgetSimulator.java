@@ -27,12 +27,19 @@ public final class BitgetSimulator {
 
     /** Bitget's limits per key and second, unless a benchmark lifts them through {@code PUT /simulator/limits}. */
     private static final Map<String, Integer> BITGET_LIMITS = Map.of(
-            ClassicEndpoints.SET_MARGIN_MODE, 5, ClassicEndpoints.ACCOUNT, 10,
-            UnifiedEndpoints.SET_LEVERAGE, 10, UnifiedEndpoints.SETTINGS, 20);
+            ClassicEndpoints.SET_MARGIN_MODE, 5, ClassicEndpoints.ACCOUNT, 10, ClassicEndpoints.SET_LEVERAGE, 5,
+            ClassicEndpoints.SET_POSITION_MODE, 5, ClassicEndpoints.CONTRACTS, 20,
+            UnifiedEndpoints.SET_LEVERAGE, 10, UnifiedEndpoints.SETTINGS, 20, UnifiedEndpoints.SET_HOLD_MODE, 10);
     /** The names {@code PUT /simulator/limits} takes. */
     private static final Map<String, String> LIMIT_NAMES = Map.of(
             "setMarginModePerSecond", ClassicEndpoints.SET_MARGIN_MODE, "accountReadsPerSecond", ClassicEndpoints.ACCOUNT,
-            "setLeveragePerSecond", UnifiedEndpoints.SET_LEVERAGE, "settingsReadsPerSecond", UnifiedEndpoints.SETTINGS);
+            "futuresSetLeveragePerSecond", ClassicEndpoints.SET_LEVERAGE,
+            "setPositionModePerSecond", ClassicEndpoints.SET_POSITION_MODE,
+            "contractsPerSecond", ClassicEndpoints.CONTRACTS,
+            "setLeveragePerSecond", UnifiedEndpoints.SET_LEVERAGE, "settingsReadsPerSecond", UnifiedEndpoints.SETTINGS,
+            "setHoldModePerSecond", UnifiedEndpoints.SET_HOLD_MODE);
+    /** Public calls are limited per IP; the simulator has one caller's worth of them. */
+    private final SimulatedAccount publicCaller = new SimulatedAccount(new SimulatedKey("public", "", "", false));
 
     final SimulatedAccounts accounts;
     final FaultQueue faults = new FaultQueue();
@@ -54,6 +61,7 @@ public final class BitgetSimulator {
         clockOffsetMillis = 0;
         limits.clear();
         limits.putAll(BITGET_LIMITS);
+        publicCaller.forgetCalls();
     }
 
     void setLimit(String name, int perSecond) {
@@ -85,9 +93,15 @@ public final class BitgetSimulator {
             ObjectNode data = JSON.createObjectNode().put("serverTime", Long.toString(now));
             return success(data, now);
         }
-        boolean classic = path.equals(ClassicEndpoints.SET_MARGIN_MODE) && method.equals("POST")
+        if (path.equals(ClassicEndpoints.CONTRACTS) && method.equals("GET")) {
+            return publicCaller.admit(path, limits.get(path)) ? ClassicEndpoints.contracts(accounts, request, now)
+                    : error(429, "429", "Too Many Requests", now);
+        }
+        boolean classic = method.equals("POST") && (path.equals(ClassicEndpoints.SET_MARGIN_MODE)
+                || path.equals(ClassicEndpoints.SET_LEVERAGE) || path.equals(ClassicEndpoints.SET_POSITION_MODE))
                 || path.equals(ClassicEndpoints.ACCOUNT) && method.equals("GET");
-        boolean unified = path.equals(UnifiedEndpoints.SET_LEVERAGE) && method.equals("POST")
+        boolean unified = method.equals("POST") && (path.equals(UnifiedEndpoints.SET_LEVERAGE)
+                || path.equals(UnifiedEndpoints.SET_HOLD_MODE))
                 || path.equals(UnifiedEndpoints.SETTINGS) && method.equals("GET");
         if (!classic && !unified) {
             return error(404, "40404", "Request URL NOT FOUND", now);
@@ -109,6 +123,9 @@ public final class BitgetSimulator {
         return switch (path) {
             case ClassicEndpoints.SET_MARGIN_MODE -> ClassicEndpoints.setMarginMode(account, request, now);
             case ClassicEndpoints.ACCOUNT -> ClassicEndpoints.readAccount(account, request, now);
+            case ClassicEndpoints.SET_LEVERAGE -> ClassicEndpoints.setLeverage(account, request, now);
+            case ClassicEndpoints.SET_POSITION_MODE -> ClassicEndpoints.setPositionMode(account, request, now);
+            case UnifiedEndpoints.SET_HOLD_MODE -> UnifiedEndpoints.setHoldMode(account, request, now);
             case UnifiedEndpoints.SET_LEVERAGE -> UnifiedEndpoints.setLeverage(account, request, now);
             default -> UnifiedEndpoints.settings(account, now);
         };

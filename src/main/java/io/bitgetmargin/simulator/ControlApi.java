@@ -95,10 +95,16 @@ final class ControlApi {
                     if (update.productType() == null || update.marginCoin() == null) {
                         return SimulatedResponse.json(400, "{\"error\":\"a new symbol needs productType and marginCoin\"}");
                     }
-                    current = SimulatedSymbol.listed(name, update.productType(), update.marginCoin());
+                    current = SimulatedSymbol.listed(name, update.productType(), update.marginCoin())
+                            .withPosMode(account.positionMode(update.productType()));
                 }
                 SimulatedSymbol merged = current.merge(name, update);
                 account.symbols.put(name, merged);
+                if (update.posMode() != null) {
+                    // The position mode belongs to the product type: arranging it on one symbol arranges all of them.
+                    account.setPositionMode(merged.productType(), update.posMode());
+                    merged = account.symbols.get(name);
+                }
                 return SimulatedResponse.json(200, Envelopes.JSON.writeValueAsString(merged));
             }
             case "DELETE" -> {

@@ -45,6 +45,20 @@ final class SimulatedAccounts {
         accounts.remove(apiKey);
     }
 
+    /** One symbol of each name that any key has of a product type, in listing order: the public contracts list. */
+    List<SimulatedSymbol> contracts(String productType) {
+        Map<String, SimulatedSymbol> listed = new java.util.LinkedHashMap<>();
+        for (String[] row : LISTED) {
+            if (row[1].equals(productType)) {
+                listed.put(row[0], SimulatedSymbol.listed(row[0], row[1], row[2]));
+            }
+        }
+        accounts.values().forEach(account -> account.symbols.values().stream()
+                .filter(symbol -> symbol.productType().equals(productType))
+                .forEach(symbol -> listed.putIfAbsent(symbol.symbol(), symbol)));
+        return List.copyOf(listed.values());
+    }
+
     /** The account of an API key, or null. */
     SimulatedAccount get(String apiKey) {
         return accounts.get(apiKey);

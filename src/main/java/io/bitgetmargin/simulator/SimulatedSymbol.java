@@ -61,6 +61,19 @@ public record SimulatedSymbol(
                         newLeverage, true, openPositions, openOrders, posMode, assetMode, ignoresChanges);
     }
 
+    /** The classic leverages after a set-leverage; {@code ignoresChanges} keeps them. */
+    SimulatedSymbol withLeverages(BigDecimal newCross, BigDecimal newLong, BigDecimal newShort) {
+        return Boolean.TRUE.equals(ignoresChanges) ? this
+                : new SimulatedSymbol(symbol, productType, marginCoin, marginMode, newLong, newShort, newCross,
+                        leverage, inSettings, openPositions, openOrders, posMode, assetMode, ignoresChanges);
+    }
+
+    /** The product type's position mode, as every symbol of it reports it. */
+    SimulatedSymbol withPosMode(String newPosMode) {
+        return new SimulatedSymbol(symbol, productType, marginCoin, marginMode, longLeverage, shortLeverage,
+                crossLeverage, leverage, inSettings, openPositions, openOrders, newPosMode, assetMode, ignoresChanges);
+    }
+
     boolean hasPositionsOrOrders() {
         return (openPositions != null && openPositions > 0) || (openOrders != null && openOrders > 0);
     }

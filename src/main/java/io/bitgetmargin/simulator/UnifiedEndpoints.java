@@ -24,6 +24,7 @@ final class UnifiedEndpoints {
 
     static final String SETTINGS = "/api/v3/account/settings";
     static final String SET_LEVERAGE = "/api/v3/account/set-leverage";
+    static final String SET_HOLD_MODE = "/api/v3/account/set-hold-mode";
 
     /** Not a Bitget code: Bitget documents none for this refusal on unified accounts. */
     static final String OPEN_POSITIONS_CODE = "SIM-UTA-OPEN";
@@ -47,7 +48,7 @@ final class UnifiedEndpoints {
                 .put("accountMode", account.key.accountMode())
                 .put("assetMode", "multi_assets")
                 .put("accountLevel", account.key.accountLevel())
-                .put("holdMode", account.key.holdMode())
+                .put("holdMode", account.holdMode)
                 .put("stpMode", "none");
         data.set("symbolConfigList", symbols);
         data.set("coinConfigList", JSON.createArrayNode());
@@ -72,7 +73,7 @@ final class UnifiedEndpoints {
         }
         // Bitget: posSide is "required to set leverage for isolated margin"; read here as in hedge mode, where each
         // side has its own leverage, and accepted either way in one-way mode (UTA.md leaves both open).
-        if (mode.equals("isolated") && posSide == null && "hedge_mode".equals(account.key.holdMode())) {
+        if (mode.equals("isolated") && posSide == null && "hedge_mode".equals(account.holdMode)) {
             return error(400, "400172", "Parameter verification failed", now);
         }
         SimulatedSymbol symbol = account.symbols.get(name);
@@ -88,6 +89,25 @@ final class UnifiedEndpoints {
         }
         SimulatedSymbol changed = symbol.withUnifiedSettings(mode, new BigDecimal(leverage));
         account.symbols.put(changed.symbol(), changed);
+        return success(TextNode.valueOf("success"), now);
+    }
+
+    /**
+     * The account-wide position mode. Refused, as set-leverage is, with the fake {@value #OPEN_POSITIONS_CODE} while
+     * any symbol of any category has a position or order: Bitget documents no code for it (SETUP.md §4 lists only
+     * candidates).
+     */
+    static SimulatedResponse setHoldMode(SimulatedAccount account, SimulatedRequest request, long now) {
+        ObjectNode body = Envelopes.object(request);
+        String holdMode = body == null ? null : Envelopes.text(body, "holdMode");
+        if (holdMode == null || !(holdMode.equals("one_way_mode") || holdMode.equals("hedge_mode"))) {
+            return error(400, "400172", "Parameter verification failed", now);
+        }
+        if (account.hasPositionsOrOrders(null)) {
+            return error(400, OPEN_POSITIONS_CODE,
+                    "Simulated refusal: positions or orders are open (Bitget documents no code for this)", now);
+        }
+        account.holdMode = holdMode;
         return success(TextNode.valueOf("success"), now);
     }
 
