@@ -78,11 +78,12 @@ class DecisionAudit {
         return to == MarginMode.CROSSED ? MarginMode.ISOLATED : MarginMode.CROSSED;
     }
 
-    private static String stripped(String text) {
+    /** A caller's text as the audit line holds it: stripped, null when blank. */
+    static String stripped(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private static String upper(String text) {
+    static String upper(String text) {
         return text == null || text.isBlank() ? null : text.strip().toUpperCase(Locale.ROOT);
     }
 }

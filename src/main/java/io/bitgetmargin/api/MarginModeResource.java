@@ -162,7 +162,8 @@ public class MarginModeResource {
                 accountType, mode, Boolean.TRUE.equals(input.dryRun()), summary, results);
     }
 
-    private static boolean flag(String name, String value) {
+    /** A boolean query parameter: absent, true or false, anything else a 400 naming it. */
+    static boolean flag(String name, String value) {
         if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
             return false;
         }

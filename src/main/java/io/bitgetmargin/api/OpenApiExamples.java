@@ -46,6 +46,58 @@ final class OpenApiExamples {
             + "\"code\":\"POSITION_OR_ORDER_OPEN\",\"retryable\":false,\"bitgetCode\":\"45117\","
             + "\"bitgetMsg\":\"Currently holding positions or orders, the margin mode cannot be adjusted\"}}]}";
 
+    static final String SETUP = "{\"symbol\":\"BTCUSDT\",\"marginMode\":\"isolated\",\"leverage\":3,"
+            + "\"posMode\":\"one_way_mode\"}";
+
+    static final String SETUP_PER_SIDE = "{\"symbol\":\"ETHUSDT\",\"productType\":\"USDT-FUTURES\","
+            + "\"marginCoin\":\"USDT\",\"marginMode\":\"isolated\",\"longLeverage\":5,\"shortLeverage\":3,"
+            + "\"posMode\":\"hedge\"}";
+
+    static final String SETUP_CHANGED = "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\",\"marginCoin\":\"USDT\","
+            + "\"accountType\":\"classic\",\"outcome\":\"CHANGED\","
+            + "\"before\":{\"marginMode\":\"crossed\",\"posMode\":\"hedge_mode\",\"crossedMarginLeverage\":20,"
+            + "\"isolatedLongLeverage\":20,\"isolatedShortLeverage\":20},"
+            + "\"after\":{\"marginMode\":\"isolated\",\"posMode\":\"one_way_mode\",\"crossedMarginLeverage\":20,"
+            + "\"isolatedLongLeverage\":3,\"isolatedShortLeverage\":3},\"steps\":["
+            + "{\"setting\":\"posMode\",\"from\":\"hedge_mode\",\"to\":\"one_way_mode\",\"outcome\":\"CHANGED\"},"
+            + "{\"setting\":\"marginMode\",\"from\":\"crossed\",\"to\":\"isolated\",\"outcome\":\"CHANGED\"},"
+            + "{\"setting\":\"longLeverage\",\"from\":\"20\",\"to\":\"3\",\"outcome\":\"CHANGED\"},"
+            + "{\"setting\":\"shortLeverage\",\"from\":\"20\",\"to\":\"3\",\"outcome\":\"CHANGED\"}]}";
+
+    static final String SETUP_WOULD_CHANGE = "{\"symbol\":\"BTCUSDT\",\"productType\":\"USDT-FUTURES\","
+            + "\"marginCoin\":\"USDT\",\"accountType\":\"classic\",\"outcome\":\"WOULD_CHANGE\","
+            + "\"before\":{\"marginMode\":\"isolated\",\"posMode\":\"one_way_mode\",\"crossedMarginLeverage\":20,"
+            + "\"isolatedLongLeverage\":3,\"isolatedShortLeverage\":3},\"steps\":["
+            + "{\"setting\":\"marginMode\",\"from\":\"isolated\",\"to\":\"isolated\",\"outcome\":\"UNCHANGED\"},"
+            + "{\"setting\":\"longLeverage\",\"from\":\"3\",\"to\":\"5\",\"outcome\":\"WOULD_CHANGE\"},"
+            + "{\"setting\":\"shortLeverage\",\"from\":\"3\",\"to\":\"5\",\"outcome\":\"WOULD_CHANGE\"}]}";
+
+    static final String SETUP_PARTIAL = "{\"type\":\"urn:bitget-margin:problem:position-or-order-open\","
+            + "\"title\":\"Positions or orders are open\",\"status\":409,\"detail\":\"Bitget does not change the margin "
+            + "mode while the symbol has an open position or order: close the positions and cancel the open and plan "
+            + "orders on this symbol first, then retry.\",\"code\":\"POSITION_OR_ORDER_OPEN\",\"retryable\":false,"
+            + "\"bitgetCode\":\"45117\",\"bitgetMsg\":\"Currently holding positions or orders, the margin mode cannot be "
+            + "adjusted\",\"before\":{\"marginMode\":\"crossed\",\"posMode\":\"hedge_mode\",\"crossedMarginLeverage\":20,"
+            + "\"isolatedLongLeverage\":20,\"isolatedShortLeverage\":20},\"after\":{\"marginMode\":\"crossed\","
+            + "\"posMode\":\"one_way_mode\",\"crossedMarginLeverage\":20,\"isolatedLongLeverage\":20,"
+            + "\"isolatedShortLeverage\":20},\"steps\":["
+            + "{\"setting\":\"posMode\",\"from\":\"hedge_mode\",\"to\":\"one_way_mode\",\"outcome\":\"CHANGED\"},"
+            + "{\"setting\":\"marginMode\",\"from\":\"crossed\",\"to\":\"isolated\",\"outcome\":\"FAILED\","
+            + "\"bitgetCode\":\"45117\"},"
+            + "{\"setting\":\"longLeverage\",\"from\":\"20\",\"to\":\"3\",\"outcome\":\"SKIPPED\"},"
+            + "{\"setting\":\"shortLeverage\",\"from\":\"20\",\"to\":\"3\",\"outcome\":\"SKIPPED\"}]}";
+
+    static final String SETUP_BATCH = "{\"productType\":\"USDT-FUTURES\",\"marginMode\":\"isolated\",\"leverage\":3,"
+            + "\"posMode\":\"one_way_mode\",\"symbols\":[\"BTCUSDT\",\"ethusdt\",\"SOL/USDT:USDT\"]}";
+
+    static final String SETUP_BATCH_RESULT = "{\"productType\":\"USDT-FUTURES\",\"accountType\":\"classic\","
+            + "\"dryRun\":false,\"positionModes\":[{\"scope\":\"USDT-FUTURES\",\"step\":{\"setting\":\"posMode\","
+            + "\"from\":\"hedge_mode\",\"to\":\"one_way_mode\",\"outcome\":\"CHANGED\"}}],"
+            + "\"summary\":{\"CHANGED\":2,\"UNCHANGED\":1},\"results\":["
+            + "{\"symbol\":\"BTCUSDT\",\"outcome\":\"CHANGED\",\"after\":{\"marginMode\":\"isolated\",\"posMode\":\"one_way_mode\"}},"
+            + "{\"symbol\":\"ETHUSDT\",\"outcome\":\"CHANGED\",\"after\":{\"marginMode\":\"isolated\",\"posMode\":\"one_way_mode\"}},"
+            + "{\"symbol\":\"SOLUSDT\",\"outcome\":\"UNCHANGED\",\"after\":{\"marginMode\":\"isolated\",\"posMode\":\"one_way_mode\"}}]}";
+
     private OpenApiExamples() {
     }
 }

@@ -5,12 +5,16 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
+import io.bitgetmargin.setup.SetupStep;
+import io.bitgetmargin.setup.SymbolSettings;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * An RFC 9457 problem, as every facade error is answered ({@code application/problem+json}). {@code bitgetCode}
  * and {@code bitgetMsg} are present when Bitget answered; {@code errors} lists the fields of an invalid request;
- * {@code requestId} is the request's {@code X-Request-Id}, as in the audit trail and the log.
+ * {@code requestId} is the request's {@code X-Request-Id}, as in the audit trail and the log. A symbol setup that
+ * did not end as asked adds its {@code steps} (which were applied, which failed, which were skipped) and the symbol's
+ * settings {@code before} and, as read back, {@code after}.
  */
 @RegisterForReflection(targets = { Problem.class, FieldProblem.class })
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -24,13 +28,16 @@ public record Problem(
         String bitgetCode,
         String bitgetMsg,
         List<FieldProblem> errors,
-        String requestId) {
+        String requestId,
+        SymbolSettings before,
+        SymbolSettings after,
+        List<SetupStep> steps) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     static Problem of(ProblemCode code, String detail) {
         return new Problem(code.type(), code.title(), code.status(), detail, code.name(), code.retryable(), null, null,
-                null, RequestIds.current());
+                null, RequestIds.current(), null, null, null);
     }
 
     static Problem of(ProblemCode code) {
@@ -38,11 +45,17 @@ public record Problem(
     }
 
     Problem withBitget(String bitgetCode, String bitgetMsg) {
-        return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, errors, requestId);
+        return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, errors, requestId, before,
+                after, steps);
+    }
+
+    Problem withSetup(SymbolSettings settingsBefore, SymbolSettings settingsAfter, List<SetupStep> setupSteps) {
+        return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, errors, requestId,
+                settingsBefore, settingsAfter, setupSteps);
     }
 
     Problem withErrors(List<FieldProblem> fieldProblems) {
         return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, fieldProblems,
-                requestId);
+                requestId, before, after, steps);
     }
 }

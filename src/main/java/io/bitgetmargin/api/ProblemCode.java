@@ -29,6 +29,24 @@ public enum ProblemCode {
     POSITION_OR_ORDER_OPEN(409, "Positions or orders are open", false,
             "Bitget does not change the margin mode while the symbol has an open position or order: close the "
                     + "positions and cancel the open and plan orders on this symbol first, then retry."),
+    POSITION_MODE_BLOCKED(409, "Positions or orders are open in the product type", false,
+            "Bitget switches the position mode only while no symbol of the product type (classic account) or of the "
+                    + "account (unified) has an open position or order: close them and cancel the open and plan orders "
+                    + "of every symbol there, then retry. The steps list what was applied before."),
+    POSITION_MODE_LOCKED(422, "Position mode fixed for this account", false,
+            "Bitget fixes this account's position mode (a copy-trading account is hedge mode only, a market-maker "
+                    + "account one-way only, an experience-coupon account cannot switch): leave posMode out, or ask "
+                    + "for the mode the account has."),
+    LEVERAGE_OUT_OF_RANGE(400, "Leverage out of range", false,
+            "Ask for a whole leverage within the contract's range (minLever to maxLever of Bitget's contracts list; "
+                    + "a large position or a copy trader's cap allows less); detail names the range."),
+    LEVERAGE_BLOCKED(409, "Leverage cannot change now", false,
+            "Bitget does not change this leverage now: open or plan orders on the symbol, too little margin for a "
+                    + "lower leverage, or a risk check in progress (see bitgetMsg). Cancel the orders or add margin, "
+                    + "then retry; the steps list what was applied before."),
+    LEVERAGE_NOT_ALLOWED(422, "Leverage change not allowed", false,
+            "Bitget does not let this account change the leverage (copy trading, an experience coupon); see "
+                    + "bitgetMsg, and leave leverage out."),
     MARGIN_MODE_NOT_ALLOWED(422, "Margin mode not allowed", false,
             "Bitget does not allow this margin mode for this account or symbol (multi-asset mode, one-way "
                     + "position, copy-trading lead trader, or a pair without cross margin); see bitgetMsg."),
@@ -62,9 +80,9 @@ public enum ProblemCode {
     NOT_AVAILABLE_IN_DEMO(502, "Not available in demo trading", false,
             "Bitget does not offer this endpoint in demo trading."),
     NOT_APPLIED(502, "Change not applied", true,
-            "Bitget accepted the change but still reports the previous margin mode when read back; read the mode "
-                    + "again in a moment, and retry the change if it persists. On a unified account, check that its "
-                    + "account level allows the mode and, in hedge mode, that both sides changed."),
+            "Bitget accepted the change but still reports the previous value when read back; read it again in a "
+                    + "moment, and retry the change if it persists. On a unified account, check that its account level "
+                    + "allows the mode and, in hedge mode, that both sides changed."),
     CHANGE_UNCONFIRMED(502, "Change not confirmed", true,
             "Bitget accepted the change, so it has most likely been applied, but reading it back failed: send the same "
                     + "request again (it reads first and sends nothing when the mode is already right), or read the mode."),

@@ -31,6 +31,10 @@ import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
 import io.bitgetmargin.margin.LeverageUnknownException;
 import io.bitgetmargin.margin.NotAppliedException;
 import io.bitgetmargin.ratelimit.RateLimitExceededException;
+import io.bitgetmargin.setup.LeverageOutOfRangeException;
+import io.bitgetmargin.setup.SetupFailedException;
+import io.bitgetmargin.setup.SymbolSetupResult;
+import io.bitgetmargin.setup.UnknownContractException;
 import io.quarkus.logging.Log;
 
 /**
@@ -94,12 +98,52 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response setupFailed(SetupFailedException e) {
+        Problem problem = describe(e);
+        return problem.retryable() ? answer(problem, retryAfter(e.getCause())) : answer(problem);
+    }
+
+    @ServerExceptionMapper
+    public Response leverageOutOfRange(LeverageOutOfRangeException e) {
+        return answer(describe(e));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownContract(UnknownContractException e) {
+        return answer(describe(e));
+    }
+
+    @ServerExceptionMapper
     public Response accountSwitching(AccountSwitchingException e) {
         return answer(describe(e), AccountSwitchingException.RETRY_AFTER);
     }
 
+    /** How long to wait before the same call, for a retryable failure. */
+    private static Duration retryAfter(Throwable failure) {
+        if (failure instanceof BitgetException bitget) {
+            return bitget.retryAfter().orElse(DEFAULT_RETRY_AFTER);
+        }
+        if (failure instanceof RateLimitExceededException queueFull) {
+            return queueFull.retryAfter();
+        }
+        return failure instanceof AccountSwitchingException ? AccountSwitchingException.RETRY_AFTER : DEFAULT_RETRY_AFTER;
+    }
+
     /** The problem that describes an outcome; also used for the failed items of a batch. */
     static Problem describe(Throwable e) {
+        if (e instanceof SetupFailedException failed) {
+            SymbolSetupResult result = failed.result();
+            Problem cause = describe(failed.getCause());
+            return cause.withSetup(result.before(), result.after(), result.steps());
+        }
+        if (e instanceof LeverageOutOfRangeException outOfRange) {
+            return Problem.of(ProblemCode.LEVERAGE_OUT_OF_RANGE, outOfRange.getMessage() + ". Nothing was sent to Bitget.")
+                    .withErrors(List.of(new FieldProblem(outOfRange.field(), outOfRange.getMessage())));
+        }
+        if (e instanceof UnknownContractException unknown) {
+            return Problem.of(ProblemCode.UNKNOWN_SYMBOL, unknown.getMessage() + ". " + ProblemCode.UNKNOWN_SYMBOL.advice()
+                    + " Nothing was sent to Bitget.");
+        }
         if (e instanceof InvalidRequestException invalid) {
             return Problem.of(ProblemCode.INVALID_REQUEST, invalid.getMessage() + ". Nothing was sent to Bitget.")
                     .withErrors(invalid.problems());
@@ -238,6 +282,11 @@ public class ProblemMappers {
             case UNAVAILABLE -> ProblemCode.BITGET_UNAVAILABLE;
             case TIMEOUT -> ProblemCode.BITGET_TIMEOUT;
             case POSITION_OR_ORDER_OPEN -> ProblemCode.POSITION_OR_ORDER_OPEN;
+            case POSITION_MODE_BLOCKED -> ProblemCode.POSITION_MODE_BLOCKED;
+            case POSITION_MODE_LOCKED -> ProblemCode.POSITION_MODE_LOCKED;
+            case LEVERAGE_OUT_OF_RANGE -> ProblemCode.LEVERAGE_OUT_OF_RANGE;
+            case LEVERAGE_BLOCKED -> ProblemCode.LEVERAGE_BLOCKED;
+            case LEVERAGE_NOT_ALLOWED -> ProblemCode.LEVERAGE_NOT_ALLOWED;
             case MARGIN_MODE_NOT_ALLOWED -> ProblemCode.MARGIN_MODE_NOT_ALLOWED;
             case UNKNOWN_SYMBOL -> ProblemCode.UNKNOWN_SYMBOL;
             case SYMBOL_UNAVAILABLE -> ProblemCode.SYMBOL_UNAVAILABLE;

@@ -39,6 +39,13 @@ public class AuditTrail {
                 accountType, symbol, productType, from, to, outcome, bitgetCode));
     }
 
+    /** A step of a symbol setup ({@code setting} null: the request failed before any step). */
+    public void symbolSetup(String caller, String account, AccountType accountType, String symbol, String productType,
+            String setting, String from, String to, String outcome, String bitgetCode) {
+        write(new SymbolSetupAuditLine("symbol-setup", Instant.now().toString(), RequestIds.current(), caller, account,
+                accountType, symbol, productType, setting, from, to, outcome, bitgetCode));
+    }
+
     /** A refused caller; {@code caller} null when there was none (401). */
     public void denied(String caller, String account, String method, String path, int status, String reason) {
         write(new DeniedAuditLine("denied", Instant.now().toString(), RequestIds.current(), caller, account, method, path,

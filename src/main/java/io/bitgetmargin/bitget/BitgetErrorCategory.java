@@ -26,6 +26,16 @@ public enum BitgetErrorCategory {
     TIMEOUT,
     /** Open positions or orders forbid changing the margin mode (45117 and relatives). */
     POSITION_OR_ORDER_OPEN,
+    /** Open positions or orders somewhere in the product type (classic) or account forbid a position-mode switch. */
+    POSITION_MODE_BLOCKED,
+    /** The account's position mode is fixed: copy trading, an experience-coupon or a market-maker account. */
+    POSITION_MODE_LOCKED,
+    /** The leverage is outside what the contract, its tier or a copy trader's cap allows. */
+    LEVERAGE_OUT_OF_RANGE,
+    /** Open orders, missing margin or risk processing forbid a leverage change now. */
+    LEVERAGE_BLOCKED,
+    /** The account may not change this leverage at all (copy trading, an experience coupon). */
+    LEVERAGE_NOT_ALLOWED,
     /** The account or symbol forbids the requested margin mode. */
     MARGIN_MODE_NOT_ALLOWED,
     /** No such contract. */

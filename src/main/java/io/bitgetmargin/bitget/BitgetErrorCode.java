@@ -3,10 +3,15 @@ package io.bitgetmargin.bitget;
 import static io.bitgetmargin.bitget.BitgetErrorCategory.AUTHENTICATION;
 import static io.bitgetmargin.bitget.BitgetErrorCategory.CLOCK_SKEW;
 import static io.bitgetmargin.bitget.BitgetErrorCategory.INVALID_PARAMETER;
+import static io.bitgetmargin.bitget.BitgetErrorCategory.LEVERAGE_BLOCKED;
+import static io.bitgetmargin.bitget.BitgetErrorCategory.LEVERAGE_NOT_ALLOWED;
+import static io.bitgetmargin.bitget.BitgetErrorCategory.LEVERAGE_OUT_OF_RANGE;
 import static io.bitgetmargin.bitget.BitgetErrorCategory.MARGIN_COIN_NOT_SUPPORTED;
 import static io.bitgetmargin.bitget.BitgetErrorCategory.MARGIN_MODE_NOT_ALLOWED;
 import static io.bitgetmargin.bitget.BitgetErrorCategory.NOT_AVAILABLE_IN_DEMO;
 import static io.bitgetmargin.bitget.BitgetErrorCategory.OTHER;
+import static io.bitgetmargin.bitget.BitgetErrorCategory.POSITION_MODE_BLOCKED;
+import static io.bitgetmargin.bitget.BitgetErrorCategory.POSITION_MODE_LOCKED;
 import static io.bitgetmargin.bitget.BitgetErrorCategory.POSITION_OR_ORDER_OPEN;
 import static io.bitgetmargin.bitget.BitgetErrorCategory.RATE_LIMITED;
 import static io.bitgetmargin.bitget.BitgetErrorCategory.SYMBOL_UNAVAILABLE;
@@ -66,7 +71,25 @@ public enum BitgetErrorCode {
     PARAMETER_VERIFICATION_EXCEPTION("40808", MARGIN_COIN_NOT_SUPPORTED),
     CONTRACT_OFFLINE("40844", SYMBOL_UNAVAILABLE),
     POSITION_OR_PLAN_ORDER_OPEN("40872", POSITION_OR_ORDER_OPEN),
-    POSITION_MODE_LOCKED("40920", OTHER),
+    POSITION_MODE_SWITCH_BLOCKED("40920", POSITION_MODE_BLOCKED),
+    COPY_TRADING_POSITION_MODE("40731", POSITION_MODE_LOCKED),
+    MARKET_MAKER_ONE_WAY_ONLY("40775", POSITION_MODE_LOCKED),
+    EXPERIENCE_COUPON_POSITION_MODE("22026", POSITION_MODE_LOCKED),
+    LEVERAGE_OUT_OF_EFFECTIVE_RANGE("43050", LEVERAGE_OUT_OF_RANGE),
+    LEVERAGE_NOT_SUITABLE_AFTER_ADJUSTMENT("45044", LEVERAGE_OUT_OF_RANGE),
+    LEVERAGE_ABOVE_MAXIMUM("45045", LEVERAGE_OUT_OF_RANGE),
+    TRADER_LEVERAGE_CAP("40914", LEVERAGE_OUT_OF_RANGE),
+    TRADER_PRO_LEVERAGE_CAP("40929", LEVERAGE_OUT_OF_RANGE),
+    PLAN_ORDER_BLOCKS_LEVERAGE("40730", LEVERAGE_BLOCKED),
+    ORDER_BLOCKS_LEVERAGE("45097", LEVERAGE_BLOCKED),
+    NOT_ENOUGH_MARGIN_FOR_LEVERAGE("40893", LEVERAGE_BLOCKED),
+    RISK_BEING_PROCESSED("40880", LEVERAGE_BLOCKED),
+    TRADER_CANNOT_MODIFY_LEVERAGE("40869", LEVERAGE_NOT_ALLOWED),
+    COPY_TRADING_LEVERAGE("45089", LEVERAGE_NOT_ALLOWED),
+    EXPERIENCE_COUPON_LEVERAGE("22020", LEVERAGE_NOT_ALLOWED),
+    /** "No change in leverage": the leverage already has the value sent, which the symbol setup counts as success. */
+    LEVERAGE_UNCHANGED("40814", INVALID_PARAMETER),
+    LEVERAGE_UNCHANGED_ALT("45054", INVALID_PARAMETER),
     IP_WHITELIST_REQUIRED("22010", AUTHENTICATION),
     CROSS_NOT_SUPPORTED_FOR_SYMBOL("22005", MARGIN_MODE_NOT_ALLOWED),
     NOT_AVAILABLE_IN_DEMO_MODE("22030", NOT_AVAILABLE_IN_DEMO),
@@ -76,6 +99,7 @@ public enum BitgetErrorCode {
     LEAD_TRADER_CANNOT_USE_CROSS("45098", MARGIN_MODE_NOT_ALLOWED),
     MULTI_ASSET_CANNOT_USE_ISOLATED("45099", MARGIN_MODE_NOT_ALLOWED),
     ONE_WAY_POSITION_CANNOT_USE_ISOLATED("45100", MARGIN_MODE_NOT_ALLOWED),
+    ISOLATED_CANNOT_USE_ONE_WAY("45101", MARGIN_MODE_NOT_ALLOWED),
     POSITIONS_OR_ORDERS_OPEN("45117", POSITION_OR_ORDER_OPEN),
     PARAMETER_CHECK_FAILED("400172", INVALID_PARAMETER),
     TOO_MANY_REQUESTS("429", RATE_LIMITED);
@@ -101,6 +125,11 @@ public enum BitgetErrorCode {
 
     public static Optional<BitgetErrorCode> of(String code) {
         return Optional.ofNullable(code).map(String::trim).map(BY_CODE::get);
+    }
+
+    /** Whether a refused leverage change says the leverage already has that value (40814, 45054). */
+    public static boolean isLeverageUnchanged(String code) {
+        return of(code).filter(known -> known == LEVERAGE_UNCHANGED || known == LEVERAGE_UNCHANGED_ALT).isPresent();
     }
 
     /** The category of a raw code; {@link BitgetErrorCategory#OTHER} when the code is unknown. */

@@ -10,4 +10,10 @@ public class ChangeUnconfirmedException extends RuntimeException {
         super("Bitget accepted setting " + symbol + " to " + requested.wireName() + ", but reading it back failed ("
                 + readBackFailure.getMessage() + ")", null, false, false);
     }
+
+    /** @param accepted what Bitget accepted, e.g. "the position mode and margin mode of BTCUSDT" */
+    public ChangeUnconfirmedException(String accepted, Throwable readBackFailure) {
+        super("Bitget accepted " + accepted + ", but reading it back failed (" + readBackFailure.getMessage() + ")", null,
+                false, false);
+    }
 }

@@ -17,6 +17,11 @@ public class NotAppliedException extends RuntimeException {
                 + ", account level " + accountLevel + ")", null, false, false);
     }
 
+    /** @param detail what was accepted and what the read-back shows instead */
+    public NotAppliedException(String detail) {
+        super(detail, null, false, false);
+    }
+
     private static String message(String symbol, MarginMode requested, MarginMode reported) {
         return "Bitget accepted setting " + symbol + " to " + requested.wireName() + " but still reports "
                 + reported.wireName();

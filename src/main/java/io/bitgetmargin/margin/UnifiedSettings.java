@@ -15,7 +15,7 @@ import io.bitgetmargin.bitget.SetLeverageRequest;
  * A unified account's settings as this service reads them: a symbol's mode and leverage from its entry in
  * {@code symbolConfigList}, and the set-leverage bodies that change the mode while keeping that leverage.
  */
-final class UnifiedSettings {
+public final class UnifiedSettings {
 
     private final AccountSettingsData data;
 
@@ -27,7 +27,7 @@ final class UnifiedSettings {
      * @throws AccountSwitchingException when Bitget is moving the account between types
      * @throws BitgetException.Unavailable when the answer has no settings at all
      */
-    static UnifiedSettings of(AccountSettingsData data) {
+    public static UnifiedSettings of(AccountSettingsData data) {
         if (data == null) {
             throw new BitgetException.Unavailable("the unified account's settings answer has no data", null, false);
         }
@@ -41,7 +41,7 @@ final class UnifiedSettings {
      * The symbol's state: its entry, or, when the list has none, Bitget's documented default (crossed) with no known
      * leverage. Should Bitget list a symbol twice, the first entry counts: no source says whether it can.
      */
-    MarginModeState stateOf(MarginModeTarget target) {
+    public MarginModeState stateOf(MarginModeTarget target) {
         Optional<SymbolConfig> entry = entryOf(target);
         if (entry.isEmpty()) {
             return state(target, MarginMode.CROSSED, MarginModeSource.DEFAULT, null);
@@ -69,17 +69,26 @@ final class UnifiedSettings {
         if (current.leverage() == null) {
             throw new LeverageUnknownException(change.symbol(), change.productType());
         }
-        String category = change.productType().wireName();
-        String value = current.leverage().toPlainString();
-        String mode = change.marginMode().wireName();
-        if (data.isHedgeMode() && change.marginMode() == MarginMode.ISOLATED) {
-            return List.of(new SetLeverageRequest(category, change.symbol(), value, mode, "long"),
-                    new SetLeverageRequest(category, change.symbol(), value, mode, "short"));
-        }
-        return List.of(new SetLeverageRequest(category, change.symbol(), value, mode, null));
+        return setLeverageCalls(change.target(), change.marginMode(), current.leverage(), data.isHedgeMode());
     }
 
-    String holdMode() {
+    /**
+     * The set-leverage calls that give a symbol a margin mode and a leverage together: one per side for isolated
+     * margin in hedge mode, one otherwise (see {@link #changeTo}).
+     */
+    public static List<SetLeverageRequest> setLeverageCalls(MarginModeTarget target, MarginMode mode, BigDecimal leverage,
+            boolean hedgeMode) {
+        String category = target.productType().wireName();
+        String value = leverage.toPlainString();
+        if (hedgeMode && mode == MarginMode.ISOLATED) {
+            return List.of(new SetLeverageRequest(category, target.symbol(), value, mode.wireName(), "long"),
+                    new SetLeverageRequest(category, target.symbol(), value, mode.wireName(), "short"));
+        }
+        return List.of(new SetLeverageRequest(category, target.symbol(), value, mode.wireName(), null));
+    }
+
+    /** {@code one_way_mode} or {@code hedge_mode}, for the whole account. */
+    public String holdMode() {
         return data.holdMode();
     }
 

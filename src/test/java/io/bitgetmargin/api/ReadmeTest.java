@@ -30,6 +30,7 @@ import io.bitgetmargin.bitget.BitgetErrorCode;
 import io.bitgetmargin.bitget.BitgetLimits;
 import io.bitgetmargin.bitget.CircuitBreakerConfig;
 import io.bitgetmargin.bitget.ClockConfig;
+import io.bitgetmargin.bitget.ContractsConfig;
 import io.bitgetmargin.bitget.RetryConfig;
 import io.bitgetmargin.margin.BatchConfig;
 import io.bitgetmargin.ratelimit.RateLimitConfig;
@@ -122,7 +123,7 @@ class ReadmeTest {
     void theConfigurationTableHasEveryPropertyWithItsDefaultAndEnvironmentName() {
         Map<String, String> defaults = new TreeMap<>();
         for (Class<?> mapping : List.of(BitgetConfig.class, FacadeConfig.class, BatchConfig.class, RateLimitConfig.class,
-                BitgetLimits.class, RetryConfig.class, CircuitBreakerConfig.class, ClockConfig.class)) {
+                BitgetLimits.class, RetryConfig.class, CircuitBreakerConfig.class, ClockConfig.class, ContractsConfig.class)) {
             collectDefaults(mapping.getAnnotation(ConfigMapping.class).prefix(), mapping, defaults);
         }
         Map<String, String[]> rows = new HashMap<>();

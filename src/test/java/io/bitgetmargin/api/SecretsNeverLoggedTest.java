@@ -60,7 +60,14 @@ class SecretsNeverLoggedTest {
         String expired = TestIdentityProvider.sign(TestIdentityProvider.claims("late", List.of("*"), "margin:write")
                 .issuedAt(Instant.now().minusSeconds(3600)).expiresAt(Instant.now().minusSeconds(600)));
         Facade.put(Facade.as(expired, null), "", body).statusCode(401);
+        // A symbol setup: the contracts list, set-position-mode, set-leverage per side, and a refused position mode.
+        Facade.setup("", Map.of("symbol", "ETHUSDT", "marginMode", "isolated", "longLeverage", 5, "shortLeverage", 3))
+                .statusCode(200);
+        Facade.setup("", Map.of("symbol", "ETHUSDT", "posMode", "one_way_mode", "leverage", 4)).statusCode(200);
+        Facade.setup(Facade.as(TestAccounts.TOKEN, TestAccounts.UTA_AUTO), "", Map.of("symbol", "ETHUSDT",
+                "posMode", "hedge_mode", "leverage", 6)).statusCode(200);
         Simulator.arrange("BTCUSDT", Map.of("openPositions", 1));
+        Facade.setup("", Map.of("symbol", "ETHUSDT", "posMode", "hedge_mode")).statusCode(409);
         Facade.put(Facade.as(TestAccounts.SECOND_TOKEN, null), "", Facade.change("BTCUSDT", "crossed")).statusCode(409);
         Simulator.key(TestAccounts.API_KEY, "wrong-secret", TestAccounts.PASSPHRASE, false);
         Facade.put(body).statusCode(502);

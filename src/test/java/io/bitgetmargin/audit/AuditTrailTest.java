@@ -55,6 +55,26 @@ class AuditTrailTest {
     }
 
     @Test
+    void recordsEachStepOfASymbolSetupIncludingTheRefusedAndSkippedOnes() {
+        Simulator.refuseNext("/api/v2/mix/account/set-margin-mode", "45117",
+                "Currently holding positions or orders, the margin mode cannot be adjusted");
+        Facade.setup(Facade.caller().header("X-Request-Id", "audit-setup-1"), "", Map.of("symbol", "BTCUSDT",
+                "marginMode", "isolated", "leverage", 3, "posMode", "one_way_mode")).statusCode(409);
+        List<Map<String, Object>> lines = AuditLog.of("audit-setup-1", 4);
+        assertEquals(List.of("event", "time", "requestId", "caller", "account", "accountType", "symbol", "productType",
+                "setting", "from", "to", "outcome", "bitgetCode"), List.copyOf(lines.get(0).keySet()));
+        List<String> steps = lines.stream().map(line -> line.get("event") + " " + line.get("caller") + " "
+                + line.get("account") + " " + line.get("accountType") + " " + line.get("symbol") + " "
+                + line.get("productType") + " " + line.get("setting") + " " + line.get("from") + "->" + line.get("to")
+                + " " + line.get("outcome") + " " + line.get("bitgetCode")).toList();
+        assertEquals(List.of(
+                "symbol-setup api-token-1 default classic BTCUSDT USDT-FUTURES posMode hedge_mode->one_way_mode CHANGED null",
+                "symbol-setup api-token-1 default classic BTCUSDT USDT-FUTURES marginMode crossed->isolated FAILED 45117",
+                "symbol-setup api-token-1 default classic BTCUSDT USDT-FUTURES longLeverage 20->3 SKIPPED null",
+                "symbol-setup api-token-1 default classic BTCUSDT USDT-FUTURES shortLeverage 20->3 SKIPPED null"), steps);
+    }
+
+    @Test
     void recordsAnUnchangedSymbolWithItsLabelledCaller() {
         Simulator.arrange(TestAccounts.ALICE_KEY, "BTCUSDT", Map.of("marginMode", "isolated"));
         Facade.put(Facade.as(TestAccounts.ALICE_TOKEN, TestAccounts.ALICE).header("X-Request-Id", "audit-unchanged-1"), "",

@@ -46,11 +46,19 @@ public final class NativeReflectionCheck {
             "io.bitgetmargin.bitget.SetLeverageRequest", // signed body of unified accounts
             "io.bitgetmargin.bitget.AccountSettingsData",
             "io.bitgetmargin.bitget.AccountSettingsData$SymbolConfig",
+            "io.bitgetmargin.bitget.SetFuturesLeverageRequest", // signed bodies of the symbol setup
+            "io.bitgetmargin.bitget.SetFuturesLeverageData",
+            "io.bitgetmargin.bitget.SetPositionModeRequest",
+            "io.bitgetmargin.bitget.SetPositionModeData",
+            "io.bitgetmargin.bitget.SetHoldModeRequest",
+            "io.bitgetmargin.bitget.ContractData",
             "io.bitgetmargin.api.Problem", // error bodies built in exception mappers and filters
             "io.bitgetmargin.margin.InvalidRequestException$FieldProblem",
             "io.bitgetmargin.api.BatchResponse",
             "io.bitgetmargin.audit.MarginModeAuditLine", // AuditTrail's JSON lines
             "io.bitgetmargin.audit.DeniedAuditLine",
+            "io.bitgetmargin.audit.SymbolSetupAuditLine",
+            "io.bitgetmargin.setup.SymbolSetupResult", // in problem bodies (before, after, steps)
             "io.bitgetmargin.simulator.SimulatedFault", // the simulator's control API
             "io.bitgetmargin.simulator.SimulatedSymbol",
             "io.bitgetmargin.simulator.SimulatedKey",

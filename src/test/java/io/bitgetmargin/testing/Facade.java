@@ -54,6 +54,22 @@ public final class Facade {
         return caller().contentType(ContentType.JSON).body(body).when().post("/v1/margin-mode/batch").then();
     }
 
+    /** {@code PUT /v1/symbol-setup?query} with the test token. */
+    public static ValidatableResponse setup(String query, Object body) {
+        return setup(caller(), query, body);
+    }
+
+    /** {@code PUT /v1/symbol-setup?query} of any request. */
+    public static ValidatableResponse setup(RequestSpecification request, String query, Object body) {
+        return request.contentType(ContentType.JSON).body(body).when()
+                .put("/v1/symbol-setup" + (query.isEmpty() ? "" : "?" + query)).then();
+    }
+
+    /** {@code POST /v1/symbol-setup/batch} of any request. */
+    public static ValidatableResponse setupBatch(RequestSpecification request, Object body) {
+        return request.contentType(ContentType.JSON).body(body).when().post("/v1/symbol-setup/batch").then();
+    }
+
     /** A change in Bitget's field names. */
     public static Map<String, String> change(String symbol, String productType, String marginCoin, String marginMode) {
         return Map.of("symbol", symbol, "productType", productType, "marginCoin", marginCoin, "marginMode", marginMode);

@@ -16,6 +16,10 @@ public final class Simulator {
     public static final String SERVER_TIME = "/api/v2/public/time";
     public static final String SETTINGS = "/api/v3/account/settings";
     public static final String SET_LEVERAGE = "/api/v3/account/set-leverage";
+    public static final String SET_HOLD_MODE = "/api/v3/account/set-hold-mode";
+    public static final String FUTURES_SET_LEVERAGE = "/api/v2/mix/account/set-leverage";
+    public static final String SET_POSITION_MODE = "/api/v2/mix/account/set-position-mode";
+    public static final String CONTRACTS = "/api/v2/mix/market/contracts";
 
     private Simulator() {
     }

@@ -1,0 +1,61 @@
+package io.bitgetmargin.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.bitgetmargin.audit.AuditTrail;
+import io.bitgetmargin.bitget.AccountType;
+import io.bitgetmargin.bitget.BitgetAccounts;
+import io.bitgetmargin.bitget.BitgetException;
+import io.bitgetmargin.setup.SetupFailedException;
+import io.bitgetmargin.setup.SetupItem;
+import io.bitgetmargin.setup.SetupStep;
+import io.bitgetmargin.setup.SymbolSetupInput;
+import io.bitgetmargin.setup.SymbolSetupResult;
+import io.bitgetmargin.security.Caller;
+
+/** Writes the audit lines of symbol setups: one per step, or one FAILED line for a symbol refused before any step. */
+@ApplicationScoped
+class SetupAudit {
+
+    private final AuditTrail trail;
+
+    SetupAudit(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    void done(Caller caller, String account, SymbolSetupResult result) {
+        steps(caller, account, result);
+    }
+
+    /** A single setup that failed: its steps when it had any, else one line with what was asked. */
+    void failed(Caller caller, String account, AccountType knownType, SymbolSetupInput input, Throwable failure) {
+        if (failure instanceof SetupFailedException failed) {
+            steps(caller, account, failed.result());
+            return;
+        }
+        trail.symbolSetup(caller.name(), BitgetAccounts.nameOf(account), knownType,
+                input == null ? null : DecisionAudit.stripped(input.symbol()), input == null ? null : DecisionAudit.upper(input.productType()), null,
+                null, null, "FAILED", bitgetCode(failure));
+    }
+
+    void item(Caller caller, String account, AccountType knownType, String productType, SetupItem item) {
+        if (item.result() != null) {
+            steps(caller, account, item.result());
+            return;
+        }
+        trail.symbolSetup(caller.name(), BitgetAccounts.nameOf(account), knownType, item.symbol(), productType, null,
+                null, null, "FAILED", bitgetCode(item.failure()));
+    }
+
+    private void steps(Caller caller, String account, SymbolSetupResult result) {
+        for (SetupStep step : result.steps()) {
+            trail.symbolSetup(caller.name(), BitgetAccounts.nameOf(account), result.accountType(), result.symbol(),
+                    result.productType().wireName(), step.setting().field(), step.from(), step.to(),
+                    step.outcome().name(), step.bitgetCode());
+        }
+    }
+
+    private static String bitgetCode(Throwable failure) {
+        return failure instanceof BitgetException.Rejected rejected ? rejected.bitgetCode() : null;
+    }
+}
