@@ -1,7 +1,6 @@
 package io.bitgetmargin.bitget;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -131,8 +130,9 @@ public class BitgetClient {
         Lane lane = new Lane("public:" + endpoint.tag(), limits.perSecond(endpoint), endpoint.tag());
         return counted(endpoint, Uni.createFrom().deferred(() -> limiter.acquire(lane, limiter.maxWait())
                 .flatMap(turn -> breaker.guard(() -> exchange(endpoint, () -> rest.contracts(productType),
-                        ContractData[].class)).onTermination().invoke(turn::release))))
-                .map(items -> items == null ? List.of() : Arrays.stream(items).filter(Objects::nonNull).toList());
+                        ContractList.class)).onTermination().invoke(turn::release))))
+                .map(listed -> listed == null || listed.contracts() == null ? List.of()
+                        : listed.contracts().stream().filter(Objects::nonNull).toList());
     }
 
     /**

@@ -7,11 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 /** Bitget's answers parse whatever type their fields happen to have this week. */
 class BitgetEnvelopeTest {
+
+    @Test
+    void readsTheContractsListWithStringLeverageRanges() {
+        BitgetEnvelope<ContractList> envelope = BitgetJson.readEnvelope("{\"code\":\"00000\",\"msg\":\"success\","
+                + "\"requestTime\":\"1695793701269\",\"data\":[{\"symbol\":\"BTCUSDT\",\"baseCoin\":\"BTC\","
+                + "\"symbolStatus\":\"normal\",\"minLever\":\"1\",\"maxLever\":\"125\","
+                + "\"supportMarginCoins\":[\"USDT\"]},{\"symbol\":\"ETHUSDT\",\"minLever\":2,\"maxLever\":100}]}",
+                ContractList.class);
+        assertEquals(2, envelope.data().contracts().size());
+        ContractData btc = envelope.data().contracts().get(0);
+        assertEquals(new BigDecimal("125"), btc.maxLever());
+        assertEquals(List.of("USDT"), btc.supportMarginCoins());
+        assertEquals(new BigDecimal("2"), envelope.data().contracts().get(1).minLever());
+    }
 
     @Test
     void readsTheDocumentedSuccessExample() {

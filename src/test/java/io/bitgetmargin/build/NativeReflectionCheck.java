@@ -51,6 +51,7 @@ public final class NativeReflectionCheck {
             "io.bitgetmargin.bitget.SetPositionModeRequest",
             "io.bitgetmargin.bitget.SetPositionModeData",
             "io.bitgetmargin.bitget.SetHoldModeRequest",
+            "io.bitgetmargin.bitget.ContractList",
             "io.bitgetmargin.bitget.ContractData",
             "io.bitgetmargin.api.Problem", // error bodies built in exception mappers and filters
             "io.bitgetmargin.margin.InvalidRequestException$FieldProblem",
