@@ -133,7 +133,12 @@ public class ProblemMappers {
     static Problem describe(Throwable e) {
         if (e instanceof SetupFailedException failed) {
             SymbolSetupResult result = failed.result();
-            Problem cause = describe(failed.getCause());
+            Problem cause = failed.getCause() instanceof RateLimitExceededException queueFull
+                    ? Problem.of(ProblemCode.RATE_LIMITED, "This service keeps each Bitget account under Bitget's rate "
+                            + "limit and would have had to queue the next step too long: " + queueFull.getMessage()
+                            + ". The steps say which were applied; after Retry-After seconds send the same setup again, "
+                            + "which sends only what is left.")
+                    : describe(failed.getCause());
             return cause.withSetup(result.before(), result.after(), result.steps());
         }
         if (e instanceof LeverageOutOfRangeException outOfRange) {

@@ -37,6 +37,7 @@ import io.bitgetmargin.margin.NotAppliedException;
 import io.bitgetmargin.margin.Outcome;
 import io.bitgetmargin.margin.ProductType;
 import io.bitgetmargin.margin.UnifiedSettings;
+import io.bitgetmargin.ratelimit.RateLimitExceededException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -208,7 +209,11 @@ public class SymbolSetupService {
 
     // ---- classic accounts -----------------------------------------------------------------------------------------
 
-    /** The symbols of one product type: the first one read decides the position-mode step, which is sent once. */
+    /**
+     * The symbols of one product type: the first one read decides the position-mode step, which is sent once. A
+     * setup that its own settings make invalid (per-side leverage where the symbol will have one leverage) is refused
+     * before that write, so that a refused request has sent nothing.
+     */
     private Uni<List<SetupItem>> classic(String account, List<DesiredSetup> group, boolean dryRun, Duration firstWait) {
         Map<String, SetupItem> failedReads = new ConcurrentHashMap<>();
         return firstRead(account, group, 0, firstWait, failedReads).flatMap(first -> {
@@ -218,30 +223,50 @@ public class SymbolSetupService {
             }
             DesiredSetup firstSetup = group.get(first.index());
             List<DesiredSetup> others = group.subList(first.index() + 1, group.size());
+            boolean firstValid = true;
+            try {
+                SetupPlan.classic(firstSetup, first.settings());
+            } catch (RuntimeException invalid) {
+                items.add(new SetupItem(firstSetup.symbol(), null, invalid));
+                firstValid = false;
+            }
             PositionMode posMode = firstSetup.posMode();
             SetupStep posStep = posMode == null ? null
                     : new SetupStep(Setting.POSITION_MODE, first.settings().valueOf(Setting.POSITION_MODE, false),
                             posMode.wireName(), null, null);
+            boolean withFirst = firstValid;
             if (posStep == null || !posStep.needsChange() || dryRun) {
                 SetupStep decided = posStep == null ? null
                         : posStep.with(posStep.needsChange() ? StepOutcome.WOULD_CHANGE : StepOutcome.UNCHANGED);
-                return classicSymbols(account, firstSetup, first.settings(), first.settings(), others, decided, dryRun)
-                        .map(done -> concat(items, done));
+                return classicSymbols(account, withFirst ? firstSetup : null, first.settings(), first.settings(), others,
+                        decided, dryRun).map(done -> concat(items, done));
+            }
+            if (!withFirst && others.isEmpty()) {
+                return Uni.createFrom().item(items);
             }
             SetPositionModeRequest request = new SetPositionModeRequest(firstSetup.productType().wireName(),
                     posMode.wireName());
-            return decide(posStep, bitget.setPositionMode(account, request, batch.maxWaitPerCall())).flatMap(decided -> {
+            Uni<Decided> written = decide(posStep, bitget.setPositionMode(account, request, batch.maxWaitPerCall()))
+                    .flatMap(decided -> !maybeApplied(decided.refusal()) ? Uni.createFrom().item(decided)
+                            // No answer is not a refusal: the switch may have been applied, and a read tells.
+                            : readClassic(account, firstSetup.target(), batch.maxWaitPerCall())
+                                    .map(again -> again.posMode() == posMode
+                                            ? new Decided(posStep.with(StepOutcome.ACCEPTED), null) : decided)
+                                    .onFailure().recoverWithItem(decided));
+            return written.flatMap(decided -> {
                 if (decided.refusal() != null) {
                     List<SetupItem> refused = new ArrayList<>();
-                    refused.add(skippedAfter(firstSetup, first.settings(), decided.step(), decided.refusal(),
-                            AccountType.CLASSIC));
+                    if (withFirst) {
+                        refused.add(skippedAfter(firstSetup, first.settings(), decided.step(), decided.refusal(),
+                                AccountType.CLASSIC));
+                    }
                     others.forEach(setup -> refused.add(skippedAfter(setup, null, decided.step(), decided.refusal(),
                             AccountType.CLASSIC)));
                     return Uni.createFrom().item(concat(items, refused));
                 }
                 // Everything is read again: the switch may have reset what the first read showed.
-                return classicSymbols(account, firstSetup, null, first.settings(), others, decided.step(), false)
-                        .map(done -> concat(items, done));
+                return classicSymbols(account, withFirst ? firstSetup : null, null, first.settings(), others,
+                        decided.step(), false).map(done -> concat(items, done));
             });
         });
     }
@@ -253,6 +278,15 @@ public class SymbolSetupService {
     private static Uni<Decided> decide(SetupStep posStep, Uni<?> write) {
         return write.map(accepted -> new Decided(posStep.with(StepOutcome.ACCEPTED), null))
                 .onFailure().recoverWithItem(failure -> new Decided(posStep.failed(codeOf(failure)), failure));
+    }
+
+    /**
+     * Whether a failed write may have been applied all the same: it was sent and no answer said no (a timeout, a
+     * dropped connection, a 5xx). A refusal, a full queue and an open breaker sent nothing that took effect.
+     */
+    private static boolean maybeApplied(Throwable failure) {
+        return failure != null && !(failure instanceof BitgetException.Rejected)
+                && !(failure instanceof BitgetException.CircuitOpen) && !(failure instanceof RateLimitExceededException);
     }
 
     private record FirstRead(int index, SymbolSettings settings) {
@@ -279,9 +313,11 @@ public class SymbolSetupService {
     private Uni<List<SetupItem>> classicSymbols(String account, DesiredSetup first, SymbolSettings firstKnown,
             SymbolSettings firstBefore, List<DesiredSetup> others, SetupStep posStep, boolean dryRun) {
         List<Uni<SetupItem>> symbols = new ArrayList<>();
-        symbols.add(classicSymbol(account, first, firstKnown, firstBefore, posStep, dryRun));
+        if (first != null) {
+            symbols.add(classicSymbol(account, first, firstKnown, firstBefore, posStep, dryRun));
+        }
         others.forEach(setup -> symbols.add(classicSymbol(account, setup, null, null, posStep, dryRun)));
-        return Uni.join().all(symbols).andFailFast();
+        return symbols.isEmpty() ? Uni.createFrom().item(List.of()) : Uni.join().all(symbols).andFailFast();
     }
 
     /**
@@ -310,7 +346,17 @@ public class SymbolSetupService {
                             .map(after -> run.done(desired, AccountType.CLASSIC, before, after, false))
                             .onFailure().recoverWithItem(readBackFailure -> run.unconfirmed(desired, AccountType.CLASSIC,
                                     before, readBackFailure)));
-        }).onFailure().recoverWithItem(failure -> new SetupItem(desired.symbol(), null, failure));
+        }).onFailure().recoverWithItem(failure -> failedAfter(desired, posStep, failure, AccountType.CLASSIC));
+    }
+
+    /**
+     * A symbol that failed before its own steps: with the position-mode step when that was written for its product
+     * type or account (the symbol has that mode now, and the answer must say so), else with no result.
+     */
+    private static SetupItem failedAfter(DesiredSetup desired, SetupStep posStep, Throwable failure, AccountType type) {
+        return posStep != null && posStep.outcome() == StepOutcome.ACCEPTED
+                ? skippedAfter(desired, null, posStep, failure, type)
+                : new SetupItem(desired.symbol(), null, failure);
     }
 
     private Uni<SymbolSettings> readClassic(String account, MarginModeTarget target, Duration maxWait) {
@@ -354,29 +400,49 @@ public class SymbolSetupService {
         Duration wait = batch.maxWaitPerCall();
         PositionMode posMode = valid.get(0).posMode();
         return settings(account, firstWait).flatMap(first -> {
-            SymbolSettings any = unifiedSettings(first, valid.get(0).target());
+            // What the settings make invalid is refused before the hold-mode write, so that it sends nothing.
+            List<SetupItem> refused = new ArrayList<>();
+            List<DesiredSetup> checked = new ArrayList<>();
+            for (DesiredSetup setup : valid) {
+                SymbolSettings now = unifiedSettings(first, setup.target());
+                try {
+                    SetupPlan.unifiedCalls(setup, now, SetupPlan.unified(setup, now));
+                    checked.add(setup);
+                } catch (RuntimeException invalidHere) {
+                    refused.add(new SetupItem(setup.symbol(), null, invalidHere));
+                }
+            }
+            if (checked.isEmpty()) {
+                return Uni.createFrom().item(refused);
+            }
+            SymbolSettings any = unifiedSettings(first, checked.get(0).target());
             SetupStep posStep = posMode == null ? null : new SetupStep(Setting.POSITION_MODE,
                     any.valueOf(Setting.POSITION_MODE, true), posMode.wireName(), null, null);
             if (posStep == null || !posStep.needsChange() || dryRun) {
                 SetupStep decided = posStep == null ? null
                         : posStep.with(posStep.needsChange() ? StepOutcome.WOULD_CHANGE : StepOutcome.UNCHANGED);
-                return unifiedSymbols(account, valid, first, first, decided, dryRun);
+                return unifiedSymbols(account, checked, first, first, decided, dryRun).map(done -> concat(refused, done));
             }
-            return decide(posStep, bitget.setHoldMode(account, new SetHoldModeRequest(posMode.wireName()), wait))
-                    .flatMap(decided -> {
-                        if (decided.refusal() != null) {
-                            return Uni.createFrom().item(valid.stream().map(setup -> skippedAfter(setup,
-                                    unifiedSettings(first, setup.target()), decided.step(), decided.refusal(),
-                                    AccountType.UNIFIED)).toList());
-                        }
-                        // Read again: the switch may have reset what the first read showed.
-                        return settings(account, wait)
-                                .flatMap(again -> unifiedSymbols(account, valid, first, again, decided.step(), false))
-                                .onFailure().recoverWithItem(readFailure -> valid.stream()
-                                        .map(setup -> new Run(List.of(decided.step())).unconfirmed(setup,
-                                                AccountType.UNIFIED, unifiedSettings(first, setup.target()), readFailure))
-                                        .toList());
-                    });
+            Uni<Decided> written = decide(posStep, bitget.setHoldMode(account, new SetHoldModeRequest(posMode.wireName()),
+                    wait)).flatMap(decided -> !maybeApplied(decided.refusal()) ? Uni.createFrom().item(decided)
+                            : settings(account, wait).map(again -> posMode.wireName().equalsIgnoreCase(again.holdMode())
+                                    ? new Decided(posStep.with(StepOutcome.ACCEPTED), null) : decided)
+                                    .onFailure().recoverWithItem(decided));
+            return written.flatMap(decided -> {
+                if (decided.refusal() != null) {
+                    return Uni.createFrom().item(concat(refused, checked.stream().map(setup -> skippedAfter(setup,
+                            unifiedSettings(first, setup.target()), decided.step(), decided.refusal(),
+                            AccountType.UNIFIED)).toList()));
+                }
+                // Read again: the switch may have reset what the first read showed.
+                return settings(account, wait)
+                        .flatMap(again -> unifiedSymbols(account, checked, first, again, decided.step(), false))
+                        .onFailure().recoverWithItem(readFailure -> checked.stream()
+                                .map(setup -> new Run(List.of(decided.step())).unconfirmed(setup, AccountType.UNIFIED,
+                                        unifiedSettings(first, setup.target()), readFailure))
+                                .toList())
+                        .map(done -> concat(refused, done));
+            });
         }).onFailure(failure -> !BitgetAccountTypes.isWrongAccountType(failure)).recoverWithItem(failure -> valid.stream()
                 .map(setup -> new SetupItem(setup.symbol(), null, failure)).toList())
                 .map(items -> concat(invalid, items));
@@ -404,7 +470,7 @@ public class SymbolSetupService {
                         () -> bitget.setLeverage(account, call, wait))).toList();
                 sends.add(run.execute(actions));
             } catch (RuntimeException invalid) {
-                done.put(setup, new SetupItem(setup.symbol(), null, invalid));
+                done.put(setup, failedAfter(setup, posStep, invalid, AccountType.UNIFIED));
             }
         }
         Uni<Void> sent = sends.isEmpty() ? Uni.createFrom().voidItem()
@@ -483,7 +549,10 @@ public class SymbolSetupService {
                                         && BitgetErrorCode.isLeverageUnchanged(rejected.bitgetCode())) {
                                     mark(action.covers(), StepOutcome.ACCEPTED, null);
                                 } else {
-                                    mark(action.covers(), StepOutcome.FAILED, codeOf(refusal));
+                                    // Also over an ACCEPTED: the calls of both sides cover the same steps.
+                                    steps.replaceAll(step -> action.covers().contains(step.setting())
+                                            && (step.outcome() == null || step.outcome() == StepOutcome.ACCEPTED)
+                                                    ? step.failed(codeOf(refusal)) : step);
                                     failure = refusal;
                                 }
                                 return null;
@@ -513,6 +582,11 @@ public class SymbolSetupService {
             steps.replaceAll(step -> step.outcome() == null ? step.with(StepOutcome.SKIPPED) : step);
             List<String> notApplied = new ArrayList<>();
             steps.replaceAll(step -> {
+                if (step.outcome() == StepOutcome.FAILED && maybeApplied(failure)
+                        && step.to().equals(after.valueOf(step.setting(), unified))) {
+                    // Sent and not answered, yet applied: the read-back is the answer.
+                    return step.with(StepOutcome.CHANGED);
+                }
                 boolean expected = step.outcome() == StepOutcome.ACCEPTED || step.outcome() == StepOutcome.UNCHANGED;
                 if (!expected) {
                     return step;

@@ -204,6 +204,26 @@ class SymbolSetupTest {
     }
 
     @Test
+    void aSetupItsOwnSettingsMakeInvalidIsRefusedBeforeThePositionModeIsWritten() {
+        // Hedge now, one-way asked: the per-side leverage would have no meaning after the switch.
+        problem(setup("", Map.of("symbol", "BTCUSDT", "posMode", "one_way_mode", "marginMode", "isolated",
+                "longLeverage", 5)), 400, "INVALID_REQUEST").body("detail", containsString("Nothing was sent"));
+        assertEquals(List.of(Simulator.ACCOUNT), paths());
+        assertEquals("hedge_mode", Simulator.symbol("BTCUSDT").get("posMode"));
+    }
+
+    @Test
+    void aPositionModeWriteThatTimedOutButWasAppliedGoesOn() {
+        // Every attempt (three, with the edge's retries) outlives the read timeout, yet the simulator applies it.
+        Simulator.fault(Map.of("path", Simulator.SET_POSITION_MODE, "delayMillis", 1500, "times", 3));
+        JsonPath answer = setup("", ISOLATED_3X_ONE_WAY).statusCode(200)
+                .body("outcome", equalTo("CHANGED"))
+                .body("after.posMode", equalTo("one_way_mode"))
+                .extract().jsonPath();
+        assertEquals("posMode hedge_mode->one_way_mode CHANGED", steps(answer, "steps").get(0));
+    }
+
+    @Test
     void aReaderMayPlanButNotApply() {
         problem(setup(Facade.as(TestAccounts.READER_TOKEN, null), "", ISOLATED_3X_ONE_WAY), 403, "SCOPE_MISSING");
         setup(Facade.as(TestAccounts.READER_TOKEN, null), "dryRun=true", ISOLATED_3X_ONE_WAY).statusCode(200)

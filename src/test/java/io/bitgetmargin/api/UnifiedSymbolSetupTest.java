@@ -94,9 +94,24 @@ class UnifiedSymbolSetupTest {
     }
 
     @Test
+    void aRefusedSecondSideIsReportedFailedNotChanged() {
+        Simulator.unifiedKey(TestAccounts.UTA_KEY, TestAccounts.UTA_SECRET, TestAccounts.UTA_PASSPHRASE, false,
+                Map.of("holdMode", "hedge_mode"));
+        // The long side's call is answered normally, the short side's refused.
+        Simulator.fault(Map.of("path", Simulator.SET_LEVERAGE, "delayMillis", 1));
+        Simulator.refuseNext(Simulator.SET_LEVERAGE, "40893", "not enough margin");
+        JsonPath refused = problem(setup(uta(), "", Map.of("symbol", "BTCUSDT", "marginMode", "isolated", "leverage",
+                3)), 409, "LEVERAGE_BLOCKED").extract().jsonPath();
+        assertEquals(List.of("FAILED", "FAILED"), refused.getList("steps.outcome"));
+        assertEquals("40893", refused.getString("steps[1].bitgetCode"));
+        assertEquals(2, Simulator.calls(Simulator.SET_LEVERAGE).size());
+    }
+
+    @Test
     void refusesPerSideLeverageAndAHoldModeSwitchWithPositionsOpen() {
-        problem(setup(uta(), "", Map.of("symbol", "BTCUSDT", "longLeverage", 5, "shortLeverage", 3)), 400,
-                "INVALID_REQUEST").body("errors[0].field", equalTo("longLeverage"));
+        problem(setup(uta(), "", Map.of("symbol", "BTCUSDT", "posMode", "hedge", "longLeverage", 5, "shortLeverage", 3)),
+                400, "INVALID_REQUEST").body("errors[0].field", equalTo("longLeverage"));
+        assertEquals(List.of(Simulator.SETTINGS), paths(), "refused before the hold-mode write");
         Simulator.arrange(TestAccounts.UTA_KEY, "ETHUSDT", Map.of("openPositions", 1));
         JsonPath refused = problem(setup(uta(), "", Map.of("symbol", "BTCUSDT", "posMode", "hedge", "marginMode",
                 "isolated")), 502, "BITGET_ERROR").extract().jsonPath();
