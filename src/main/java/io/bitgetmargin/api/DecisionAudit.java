@@ -43,7 +43,7 @@ class DecisionAudit {
     void failed(Caller caller, String account, MarginModeInput input, Throwable failure) {
         MarginMode to = input == null ? null : MarginMode.parse(input.marginMode()).orElse(null);
         String outcome = outcomeOf(failure);
-        String bitgetCode = failure instanceof BitgetException.Rejected rejected ? rejected.bitgetCode() : null;
+        String bitgetCode = BitgetException.codeOf(failure);
         trail.marginMode(caller.name(), BitgetAccounts.nameOf(account), service.accountType(account).orElse(null),
                 input == null ? null : stripped(input.symbol()), input == null ? null : upper(input.productType()),
                 before(outcome, to), to, outcome, bitgetCode);

@@ -118,6 +118,11 @@ public class ProblemMappers {
         return answer(describe(e), AccountSwitchingException.RETRY_AFTER);
     }
 
+    private static String queueFull(RateLimitExceededException queueFull, String what) {
+        return "This service keeps each Bitget account under Bitget's rate limit and would have had to queue " + what
+                + " too long: " + queueFull.getMessage();
+    }
+
     /** How long to wait before the same call, for a retryable failure. */
     private static Duration retryAfter(Throwable failure) {
         if (failure instanceof BitgetException bitget) {
@@ -134,10 +139,9 @@ public class ProblemMappers {
         if (e instanceof SetupFailedException failed) {
             SymbolSetupResult result = failed.result();
             Problem cause = failed.getCause() instanceof RateLimitExceededException queueFull
-                    ? Problem.of(ProblemCode.RATE_LIMITED, "This service keeps each Bitget account under Bitget's rate "
-                            + "limit and would have had to queue the next step too long: " + queueFull.getMessage()
-                            + ". The steps say which were applied; after Retry-After seconds send the same setup again, "
-                            + "which sends only what is left.")
+                    ? Problem.of(ProblemCode.RATE_LIMITED, queueFull(queueFull, "the next step") + ". The steps say which "
+                            + "were applied; after Retry-After seconds send the same setup again, which sends only what "
+                            + "is left.")
                     : describe(failed.getCause());
             return cause.withSetup(result.before(), result.after(), result.steps());
         }
@@ -154,8 +158,7 @@ public class ProblemMappers {
                     .withErrors(invalid.problems());
         }
         if (e instanceof RateLimitExceededException queueFull) {
-            return Problem.of(ProblemCode.RATE_LIMITED, "This service keeps each Bitget account under Bitget's rate "
-                    + "limit and would have had to queue this call too long: " + queueFull.getMessage()
+            return Problem.of(ProblemCode.RATE_LIMITED, queueFull(queueFull, "this call")
                     + ". Retry after Retry-After seconds; nothing was sent to Bitget.");
         }
         if (e instanceof BitgetException.Rejected rejected) {

@@ -35,7 +35,7 @@ class SetupAudit {
         }
         trail.symbolSetup(caller.name(), BitgetAccounts.nameOf(account), knownType,
                 input == null ? null : DecisionAudit.stripped(input.symbol()), input == null ? null : DecisionAudit.upper(input.productType()), null,
-                null, null, "FAILED", bitgetCode(failure));
+                null, null, "FAILED", BitgetException.codeOf(failure));
     }
 
     void item(Caller caller, String account, AccountType knownType, String productType, SetupItem item) {
@@ -44,7 +44,7 @@ class SetupAudit {
             return;
         }
         trail.symbolSetup(caller.name(), BitgetAccounts.nameOf(account), knownType, item.symbol(), productType, null,
-                null, null, "FAILED", bitgetCode(item.failure()));
+                null, null, "FAILED", BitgetException.codeOf(item.failure()));
     }
 
     private void steps(Caller caller, String account, SymbolSetupResult result) {
@@ -53,9 +53,5 @@ class SetupAudit {
                     result.productType().wireName(), step.setting().field(), step.from(), step.to(),
                     step.outcome().name(), step.bitgetCode());
         }
-    }
-
-    private static String bitgetCode(Throwable failure) {
-        return failure instanceof BitgetException.Rejected rejected ? rejected.bitgetCode() : null;
     }
 }

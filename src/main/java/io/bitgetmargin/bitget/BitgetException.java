@@ -34,6 +34,11 @@ public abstract sealed class BitgetException extends RuntimeException
         return Optional.ofNullable(retryAfter);
     }
 
+    /** Bitget's code when {@code failure} is its refusal; null for any other failure. */
+    public static String codeOf(Throwable failure) {
+        return failure instanceof Rejected rejected ? rejected.bitgetCode() : null;
+    }
+
     /** Whether Bitget refused the request timestamp: the cure is a clock resynchronisation, not a plain retry. */
     public boolean isClockSkew() {
         return this instanceof Rejected rejected && rejected.category() == BitgetErrorCategory.CLOCK_SKEW;

@@ -17,6 +17,14 @@ public class InvalidRequestException extends RuntimeException {
         this(List.of(new FieldProblem(field, message)));
     }
 
+    /** An S-prefixed (legacy demo) product type asked of a unified trading account, which has none. */
+    public static InvalidRequestException simulatedProductTypeOnUnified(ProductType productType) {
+        String plain = productType.wireName().substring(1);
+        return new InvalidRequestException("productType", productType.wireName() + " is a classic account's demo product "
+                + "type, and unified trading accounts have none: use " + plain + " with a demo-trading key "
+                + "(bitget.demo-trading=true or bitget.accounts.<name>.demo-trading=true)");
+    }
+
     public List<FieldProblem> problems() {
         return problems;
     }

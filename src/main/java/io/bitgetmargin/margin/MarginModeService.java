@@ -183,7 +183,7 @@ public class MarginModeService {
             Map<MarginModeChange, List<SetLeverageRequest>> calls = new LinkedHashMap<>();
             for (MarginModeChange change : changes) {
                 if (change.productType().isSimulated()) {
-                    items.put(change.symbol(), failedItem(change, simulatedProductTypeOnUnified(change.productType())));
+                    items.put(change.symbol(), failedItem(change, InvalidRequestException.simulatedProductTypeOnUnified(change.productType())));
                     continue;
                 }
                 MarginModeState current = settings.stateOf(change.target());
@@ -347,17 +347,10 @@ public class MarginModeService {
      */
     private Uni<UnifiedSettings> unifiedSettings(String account, ProductType productType, Duration maxWait) {
         if (productType != null && productType.isSimulated()) {
-            return Uni.createFrom().failure(simulatedProductTypeOnUnified(productType));
+            return Uni.createFrom().failure(InvalidRequestException.simulatedProductTypeOnUnified(productType));
         }
         return bitget.accountSettings(account, maxWait).map(UnifiedSettings::of)
                 .onFailure(AccountSwitchingException.class).invoke(switching -> accountTypes.forget(account));
-    }
-
-    private static InvalidRequestException simulatedProductTypeOnUnified(ProductType productType) {
-        String plain = productType.wireName().substring(1);
-        return new InvalidRequestException("productType", productType.wireName() + " is a classic account's demo product "
-                + "type, and unified trading accounts have none: use " + plain + " with a demo-trading key "
-                + "(bitget.demo-trading=true or bitget.accounts.<name>.demo-trading=true)");
     }
 
     private static MarginModeState classicState(MarginModeTarget target, AccountData data) {

@@ -36,9 +36,4 @@ public enum PositionMode {
             default -> Optional.empty();
         };
     }
-
-    /** What Bitget reported; empty when it is missing or unknown. */
-    public static Optional<PositionMode> fromWire(String text) {
-        return parse(text);
-    }
 }

@@ -277,7 +277,7 @@ public class SymbolSetupService {
 
     private static Uni<Decided> decide(SetupStep posStep, Uni<?> write) {
         return write.map(accepted -> new Decided(posStep.with(StepOutcome.ACCEPTED), null))
-                .onFailure().recoverWithItem(failure -> new Decided(posStep.failed(codeOf(failure)), failure));
+                .onFailure().recoverWithItem(failure -> new Decided(posStep.failed(BitgetException.codeOf(failure)), failure));
     }
 
     /**
@@ -366,7 +366,7 @@ public class SymbolSetupService {
 
     private static SymbolSettings classicSettings(MarginModeTarget target, AccountData data) {
         Optional<MarginMode> mode = data == null ? Optional.empty() : MarginMode.fromWire(data.marginMode());
-        Optional<PositionMode> posMode = data == null ? Optional.empty() : PositionMode.fromWire(data.posMode());
+        Optional<PositionMode> posMode = data == null ? Optional.empty() : PositionMode.parse(data.posMode());
         if (mode.isEmpty() || posMode.isEmpty()) {
             throw new BitgetException.Unavailable("the account answer has no margin mode or position mode for "
                     + target.symbol(), null, false);
@@ -386,10 +386,8 @@ public class SymbolSetupService {
         List<DesiredSetup> valid = new ArrayList<>();
         for (DesiredSetup setup : setups) {
             if (setup.productType().isSimulated()) {
-                invalid.add(new SetupItem(setup.symbol(), null, new InvalidRequestException("productType",
-                        setup.productType().wireName() + " is a classic account's demo product type, and unified "
-                                + "trading accounts have none: use " + setup.productType().wireName().substring(1)
-                                + " with a demo-trading key")));
+                invalid.add(new SetupItem(setup.symbol(), null,
+                        InvalidRequestException.simulatedProductTypeOnUnified(setup.productType())));
             } else {
                 valid.add(setup);
             }
@@ -501,7 +499,7 @@ public class SymbolSetupService {
 
     private static SymbolSettings unifiedSettings(UnifiedSettings settings, MarginModeTarget target) {
         MarginModeState state = settings.stateOf(target);
-        return new SymbolSettings(state.marginMode(), PositionMode.fromWire(settings.holdMode()).orElse(null), null, null,
+        return new SymbolSettings(state.marginMode(), PositionMode.parse(settings.holdMode()).orElse(null), null, null,
                 null, state.leverage());
     }
 
@@ -552,7 +550,7 @@ public class SymbolSetupService {
                                     // Also over an ACCEPTED: the calls of both sides cover the same steps.
                                     steps.replaceAll(step -> action.covers().contains(step.setting())
                                             && (step.outcome() == null || step.outcome() == StepOutcome.ACCEPTED)
-                                                    ? step.failed(codeOf(refusal)) : step);
+                                                    ? step.failed(BitgetException.codeOf(refusal)) : step);
                                     failure = refusal;
                                 }
                                 return null;
@@ -672,9 +670,6 @@ public class SymbolSetupService {
         return steps;
     }
 
-    private static String codeOf(Throwable failure) {
-        return failure instanceof BitgetException.Rejected rejected ? rejected.bitgetCode() : null;
-    }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {
         List<T> all = new ArrayList<>(first);

@@ -45,15 +45,11 @@ final class ClassicEndpoints {
     }
 
     static SimulatedResponse setMarginMode(SimulatedAccount account, SimulatedRequest request, long now) {
-        ObjectNode body = Envelopes.object(request);
-        if (body == null) {
-            return error(400, "40017", "Parameter verification failed", now);
+        Object read = body(request, List.of("symbol", "productType", "marginCoin", "marginMode"), now);
+        if (read instanceof SimulatedResponse refusal) {
+            return refusal;
         }
-        for (String field : List.of("symbol", "productType", "marginCoin", "marginMode")) {
-            if (Envelopes.text(body, field) == null) {
-                return error(400, "40019", "Parameter " + field + " cannot be empty", now);
-            }
-        }
+        ObjectNode body = (ObjectNode) read;
         String mode = body.get("marginMode").asText();
         if (!mode.equals("isolated") && !mode.equals("crossed")) {
             return error(400, "40020", "Parameter marginMode error", now);
@@ -75,15 +71,11 @@ final class ClassicEndpoints {
     }
 
     static SimulatedResponse setLeverage(SimulatedAccount account, SimulatedRequest request, long now) {
-        ObjectNode body = Envelopes.object(request);
-        if (body == null) {
-            return error(400, "40017", "Parameter verification failed", now);
+        Object read = body(request, List.of("symbol", "productType", "marginCoin"), now);
+        if (read instanceof SimulatedResponse refusal) {
+            return refusal;
         }
-        for (String field : List.of("symbol", "productType", "marginCoin")) {
-            if (Envelopes.text(body, field) == null) {
-                return error(400, "40019", "Parameter " + field + " cannot be empty", now);
-            }
-        }
+        ObjectNode body = (ObjectNode) read;
         Object found = findSymbol(account, body.get("symbol").asText(), body.get("productType").asText(),
                 body.get("marginCoin").asText(), now);
         if (found instanceof SimulatedResponse refusal) {
@@ -136,15 +128,11 @@ final class ClassicEndpoints {
     }
 
     static SimulatedResponse setPositionMode(SimulatedAccount account, SimulatedRequest request, long now) {
-        ObjectNode body = Envelopes.object(request);
-        if (body == null) {
-            return error(400, "40017", "Parameter verification failed", now);
+        Object read = body(request, List.of("productType", "posMode"), now);
+        if (read instanceof SimulatedResponse refusal) {
+            return refusal;
         }
-        for (String field : List.of("productType", "posMode")) {
-            if (Envelopes.text(body, field) == null) {
-                return error(400, "40019", "Parameter " + field + " cannot be empty", now);
-            }
-        }
+        ObjectNode body = (ObjectNode) read;
         String productType = body.get("productType").asText();
         String posMode = body.get("posMode").asText();
         if (!PRODUCT_TYPES.contains(productType)) {
@@ -191,6 +179,20 @@ final class ClassicEndpoints {
 
     private static int maxLeverage(String symbol) {
         return MAX_LEVERAGE.getOrDefault(symbol, DEFAULT_MAX_LEVERAGE);
+    }
+
+    /** A POST body as an object with the required fields, or Bitget's refusal: 40017 not an object, 40019 one missing. */
+    private static Object body(SimulatedRequest request, List<String> required, long now) {
+        ObjectNode body = Envelopes.object(request);
+        if (body == null) {
+            return error(400, "40017", "Parameter verification failed", now);
+        }
+        for (String field : required) {
+            if (Envelopes.text(body, field) == null) {
+                return error(400, "40019", "Parameter " + field + " cannot be empty", now);
+            }
+        }
+        return body;
     }
 
     /** A leverage field as Bitget reads it (a string; a number passes too); null when absent or not a number. */
