@@ -8,6 +8,7 @@ import io.bitgetmargin.audit.AuditTrail;
 import io.bitgetmargin.bitget.BitgetAccounts;
 import io.bitgetmargin.bitget.BitgetErrorCategory;
 import io.bitgetmargin.bitget.BitgetException;
+import io.bitgetmargin.bitget.CallerGoneException;
 import io.bitgetmargin.margin.MarginMode;
 import io.bitgetmargin.margin.MarginModeInput;
 import io.bitgetmargin.margin.MarginModeResult;
@@ -26,6 +27,8 @@ import io.bitgetmargin.security.Caller;
 class DecisionAudit {
 
     private static final String NOT_APPLIED = "NOT_APPLIED";
+    /** The caller hung up before the change was done, or seen done: see {@link io.bitgetmargin.bitget.Hangup}. */
+    private static final String ABANDONED = "ABANDONED";
 
     private final AuditTrail trail;
     private final MarginModeService service;
@@ -51,15 +54,25 @@ class DecisionAudit {
 
     void batch(Caller caller, String account, BatchResponse response) {
         for (BatchResponse.Result result : response.results()) {
+            String outcome = result.problem() != null && ProblemCode.CALLER_GONE.name().equals(result.problem().code())
+                    ? ABANDONED : result.outcome().name();
             trail.marginMode(caller.name(), BitgetAccounts.nameOf(account), response.accountType(), result.symbol(), response.productType(),
-                    before(result.outcome().name(), response.marginMode()), response.marginMode(), result.outcome().name(),
+                    before(outcome, response.marginMode()), response.marginMode(), outcome,
                     result.problem() == null ? null : result.problem().bitgetCode());
         }
+    }
+
+    /** The outcome of a request that ended without a result: ABANDONED when its caller hung up first, else FAILED. */
+    static String unfinished(Throwable failure) {
+        return failure instanceof CallerGoneException ? ABANDONED : Outcome.FAILED.name();
     }
 
     private static String outcomeOf(Throwable failure) {
         if (failure instanceof NotAppliedException) {
             return NOT_APPLIED;
+        }
+        if (failure instanceof CallerGoneException) {
+            return ABANDONED;
         }
         if (failure instanceof BitgetException.Rejected rejected
                 && rejected.category() == BitgetErrorCategory.POSITION_OR_ORDER_OPEN) {
@@ -69,7 +82,7 @@ class DecisionAudit {
     }
 
     private static MarginMode before(String outcome, MarginMode to) {
-        if (to == null || outcome.equals(Outcome.FAILED.name())) {
+        if (to == null || outcome.equals(Outcome.FAILED.name()) || outcome.equals(ABANDONED)) {
             return null;
         }
         if (outcome.equals(Outcome.UNCHANGED.name())) {

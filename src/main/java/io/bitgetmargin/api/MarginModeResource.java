@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.bitgetmargin.bitget.AccountType;
+import io.bitgetmargin.bitget.Hangup;
 import io.bitgetmargin.margin.BatchInput;
 import io.bitgetmargin.margin.BatchItem;
 import io.bitgetmargin.margin.InvalidRequestException;
@@ -42,7 +43,10 @@ import io.bitgetmargin.security.AccessControl;
 import io.bitgetmargin.security.Scope;
 import io.smallrye.mutiny.Uni;
 
-/** The margin-mode facade: read, ensure, and ensure for many symbols at once. */
+/**
+ * The margin-mode facade: read, ensure, and ensure for many symbols at once. A change runs to its end even when its
+ * caller hangs up ({@link Hangup}): nothing more is sent for it, and what was sent is read back and audited.
+ */
 @Path("/v1/margin-mode")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Margin mode", description = "Read and change the margin mode of Bitget futures symbols")
@@ -117,10 +121,10 @@ public class MarginModeResource {
             @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(ACCOUNT_HEADER) String account,
             @Parameter(description = "Read the mode back after a change", example = "true") @QueryParam("verify") String verify,
             MarginModeInput input) {
-        return access.authorize(account, Scope.WRITE).chain(caller -> Uni.createFrom()
+        return access.authorize(account, Scope.WRITE).chain(caller -> Hangup.outliving(() -> Uni.createFrom()
                 .deferred(() -> service.ensure(account, input, flag("verify", verify)))
                 .invoke(result -> audit.ensured(caller, account, result))
-                .onFailure().invoke(failure -> audit.failed(caller, account, input, failure)));
+                .onFailure().invoke(failure -> audit.failed(caller, account, input, failure))));
     }
 
     @POST
@@ -144,10 +148,10 @@ public class MarginModeResource {
             @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(ACCOUNT_HEADER) String account,
             BatchInput input) {
         Scope needed = input != null && Boolean.TRUE.equals(input.dryRun()) ? Scope.READ : Scope.WRITE;
-        return access.authorize(account, needed).chain(caller -> Uni.createFrom()
+        return access.authorize(account, needed).chain(caller -> Hangup.outliving(() -> Uni.createFrom()
                 .deferred(() -> service.ensureAll(account, input))
                 .map(items -> answer(input, service.accountType(account).orElse(null), items))
-                .invoke(response -> audit.batch(caller, account, response)));
+                .invoke(response -> audit.batch(caller, account, response))));
     }
 
     private static BatchResponse answer(BatchInput input, AccountType accountType, List<BatchItem> items) {

@@ -97,6 +97,10 @@ public enum ProblemCode {
             "The contract is under maintenance or has been removed; retry later or pick another symbol."),
     BITGET_TIMEOUT(504, "Bitget timed out", true,
             "Bitget did not answer in time; the change may or may not have been applied: read the mode before retrying."),
+    CALLER_GONE(499, "Caller gone", true,
+            "The caller hung up before the answer: nothing more was sent to Bitget for the request, and what had been "
+                    + "sent was read back. No caller receives this answer; audit lines (outcome ABANDONED) and batch "
+                    + "results record it. Send the request again to finish it."),
     INTERNAL_ERROR(500, "Internal error", false, "An unexpected error occurred; it has been logged.");
 
     private final int status;

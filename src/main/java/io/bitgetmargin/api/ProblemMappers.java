@@ -23,6 +23,7 @@ import io.bitgetmargin.bitget.AccountType;
 import io.bitgetmargin.bitget.BitgetEndpoint;
 import io.bitgetmargin.bitget.BitgetErrorCategory;
 import io.bitgetmargin.bitget.BitgetException;
+import io.bitgetmargin.bitget.CallerGoneException;
 import io.bitgetmargin.bitget.UnknownAccountException;
 import io.bitgetmargin.margin.AccountSwitchingException;
 import io.bitgetmargin.margin.ChangeUnconfirmedException;
@@ -114,6 +115,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response callerGone(CallerGoneException e) {
+        return answer(describe(e));
+    }
+
+    @ServerExceptionMapper
     public Response accountSwitching(AccountSwitchingException e) {
         return answer(describe(e), AccountSwitchingException.RETRY_AFTER);
     }
@@ -183,6 +189,12 @@ public class ProblemMappers {
         }
         if (e instanceof LeverageUnknownException unknown) {
             return Problem.of(ProblemCode.LEVERAGE_UNKNOWN, unknown.getMessage() + ". " + ProblemCode.LEVERAGE_UNKNOWN.advice());
+        }
+        if (e instanceof CallerGoneException gone) {
+            Problem problem = Problem.of(ProblemCode.CALLER_GONE, "The" + gone.getMessage().substring(3) + ". "
+                    + ProblemCode.CALLER_GONE.advice());
+            return gone.lastFailure() instanceof BitgetException.Rejected rejected
+                    ? problem.withBitget(rejected.bitgetCode(), rejected.bitgetMsg()) : problem;
         }
         if (e instanceof AccountSwitchingException switching) {
             return Problem.of(ProblemCode.ACCOUNT_SWITCHING, switching.getMessage() + ". "

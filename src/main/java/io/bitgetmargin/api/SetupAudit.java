@@ -35,7 +35,7 @@ class SetupAudit {
         }
         trail.symbolSetup(caller.name(), BitgetAccounts.nameOf(account), knownType,
                 input == null ? null : DecisionAudit.stripped(input.symbol()), input == null ? null : DecisionAudit.upper(input.productType()), null,
-                null, null, "FAILED", BitgetException.codeOf(failure));
+                null, null, DecisionAudit.unfinished(failure), BitgetException.codeOf(failure));
     }
 
     void item(Caller caller, String account, AccountType knownType, String productType, SetupItem item) {
@@ -44,7 +44,7 @@ class SetupAudit {
             return;
         }
         trail.symbolSetup(caller.name(), BitgetAccounts.nameOf(account), knownType, item.symbol(), productType, null,
-                null, null, "FAILED", BitgetException.codeOf(item.failure()));
+                null, null, DecisionAudit.unfinished(item.failure()), BitgetException.codeOf(item.failure()));
     }
 
     private void steps(Caller caller, String account, SymbolSetupResult result) {

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.bitgetmargin.bitget.AccountType;
+import io.bitgetmargin.bitget.Hangup;
 import io.bitgetmargin.margin.Outcome;
 import io.bitgetmargin.security.AccessControl;
 import io.bitgetmargin.security.Scope;
@@ -90,11 +91,11 @@ public class SymbolSetupResource {
                     example = "false") @QueryParam("dryRun") String dryRun,
             SymbolSetupInput input) {
         boolean planOnly = MarginModeResource.flag("dryRun", dryRun);
-        return access.authorize(account, planOnly ? Scope.READ : Scope.WRITE).chain(caller -> Uni.createFrom()
-                .deferred(() -> service.setUp(account, input, planOnly))
+        return access.authorize(account, planOnly ? Scope.READ : Scope.WRITE).chain(caller -> Hangup.outliving(() -> Uni
+                .createFrom().deferred(() -> service.setUp(account, input, planOnly))
                 .invoke(result -> audit.done(caller, account, result))
                 .onFailure().invoke(failure -> audit.failed(caller, account, service.accountType(account), input,
-                        failure)));
+                        failure))));
     }
 
     @POST
@@ -120,15 +121,15 @@ public class SymbolSetupResource {
             @QueryParam("dryRun") String dryRun,
             SymbolSetupBatchInput input) {
         boolean planOnly = MarginModeResource.flag("dryRun", dryRun) || input != null && Boolean.TRUE.equals(input.dryRun());
-        return access.authorize(account, planOnly ? Scope.READ : Scope.WRITE).chain(caller -> Uni.createFrom()
-                .deferred(() -> service.setUpAll(account, input, planOnly))
+        return access.authorize(account, planOnly ? Scope.READ : Scope.WRITE).chain(caller -> Hangup.outliving(() -> Uni
+                .createFrom().deferred(() -> service.setUpAll(account, input, planOnly))
                 .map(items -> {
                     AccountType type = service.accountType(account);
                     String productType = input.productType() == null || input.productType().isBlank() ? null
                             : input.productType().strip().toUpperCase(Locale.ROOT);
                     items.forEach(item -> audit.item(caller, account, type, productType, item));
                     return answer(productType, type, planOnly, items);
-                }));
+                })));
     }
 
     private static SymbolSetupBatchResponse answer(String productType, AccountType type, boolean dryRun,

@@ -52,6 +52,9 @@ public class BitgetClient {
     /** Name of the circuit breaker, for health checks and tests. */
     public static final String CIRCUIT_BREAKER = BitgetCircuitBreaker.NAME;
 
+    /** How long a lane waits after Bitget's 429 when Bitget does not say: its limits are per second. */
+    private static final Duration DEFAULT_BITGET_PAUSE = Duration.ofSeconds(1);
+
     private final BitgetRestClient rest;
     private final BitgetAccounts accounts;
     private final BitgetAccountTypes accountTypes;
@@ -128,9 +131,8 @@ public class BitgetClient {
     public Uni<List<ContractData>> contracts(String productType) {
         BitgetEndpoint endpoint = BitgetEndpoint.CONTRACTS;
         Lane lane = new Lane("public:" + endpoint.tag(), limits.perSecond(endpoint), endpoint.tag());
-        return counted(endpoint, Uni.createFrom().deferred(() -> limiter.acquire(lane, limiter.maxWait())
-                .flatMap(turn -> breaker.guard(() -> exchange(endpoint, () -> rest.contracts(productType),
-                        ContractList.class)).onTermination().invoke(turn::release))))
+        return counted(endpoint, Uni.createFrom().deferred(() -> limiter.withTurn(lane, limiter.maxWait(),
+                turn -> breaker.guard(() -> exchange(endpoint, () -> rest.contracts(productType), ContractList.class)))))
                 .map(listed -> listed == null || listed.contracts() == null ? List.of()
                         : listed.contracts().stream().filter(Objects::nonNull).toList());
     }
@@ -171,14 +173,15 @@ public class BitgetClient {
 
     private <T> Uni<T> signed(String account, BitgetEndpoint endpoint, Duration maxWait, Supplier<Uni<String>> exchange,
             Class<T> dataType) {
-        return counted(endpoint, Uni.createFrom().deferred(() -> {
+        return counted(endpoint, Uni.createFrom().context(context -> {
             if (breaker.state() == CircuitBreakerState.OPEN) {
                 return Uni.createFrom().failure(breaker.openFailure());
             }
             BitgetCredentials credentials = accounts.resolve(account);
             Lane lane = new Lane(credentials.rateLimitId() + ":" + endpoint.tag(), limits.perSecond(endpoint),
                     endpoint.tag());
-            return new SignedCall<>(endpoint, lane, maxWait == null ? limiter.maxWait() : maxWait, exchange, dataType)
+            return new SignedCall<>(endpoint, lane, maxWait == null ? limiter.maxWait() : maxWait, exchange, dataType,
+                    Hangup.of(context))
                     .run()
                     .onItem().invoke(() -> accountTypes.learn(account, endpoint.api(),
                             () -> "it answered on " + endpoint.tag()))
@@ -198,6 +201,10 @@ public class BitgetClient {
     /**
      * One signed request: its first turn at the limiter, then the breaker around its attempts. Attempts run one
      * after the other, possibly on different threads; the fields they share are published safely.
+     * <p>
+     * Once its caller has hung up ({@link Hangup}) or it was cancelled, the request starts no further attempt: a wait
+     * for a turn ends at once (the turn goes back), and a retry fails with {@link CallerGoneException} instead of
+     * being sent; an attempt already sent runs to its end. Reads that tell what a sent change did still go.
      */
     private final class SignedCall<T> {
         private final BitgetEndpoint endpoint;
@@ -205,37 +212,66 @@ public class BitgetClient {
         private final Duration maxWait;
         private final Supplier<Uni<String>> exchange;
         private final Class<T> dataType;
+        /** Null outside a request that outlives its caller. */
+        private final Hangup hangup;
         /** The turn taken before the breaker, for the first attempt; null once used or given back. */
         private final AtomicReference<Permit> firstTurn = new AtomicReference<>();
         private volatile long attemptsStartNanos;
+        /** When the last attempt was handed to the HTTP client: it was signed after that. */
+        private volatile long lastSentNanos;
         private volatile BitgetException lastFailure;
         private volatile boolean clockResynchronised;
+        /** This request's own subscriber cancelled it: nothing more is sent. */
+        private volatile boolean cancelled;
+        /** Set when an attempt was not sent for a caller who had gone. */
+        private volatile CallerGoneException gone;
 
         SignedCall(BitgetEndpoint endpoint, Lane lane, Duration maxWait, Supplier<Uni<String>> exchange,
-                Class<T> dataType) {
+                Class<T> dataType, Hangup hangup) {
             this.endpoint = endpoint;
             this.lane = lane;
             this.maxWait = maxWait;
             this.exchange = exchange;
             this.dataType = dataType;
+            this.hangup = hangup;
         }
 
         Uni<T> run() {
+            if (!mayStart()) {
+                return Uni.createFrom().failure(goneNow());
+            }
             // The first turn is taken outside the breaker: a full queue says nothing about Bitget's health.
-            return limiter.acquire(lane, maxWait).flatMap(turn -> {
+            return limiter.withTurn(lane, maxWait, giveUpWaiting(), turn -> {
                 firstTurn.set(turn);
                 attemptsStartNanos = System.nanoTime();
-                return breaker.guard(() -> retries.get(endpoint).run(this::attempt))
+                return breaker.guard(() -> retries.get(endpoint).run(this::attempt)
+                        // The breaker judges Bitget by what the last attempt met, not by the caller leaving.
+                        .onFailure(CallerGoneException.class).transform(left -> left.sent() ? gone.lastFailure() : left))
                         .onTermination().invoke(this::giveBackUnusedTurn);
-            });
+            }).onFailure().transform(failure -> gone != null ? gone : failure)
+                    .onCancellation().invoke(() -> cancelled = true);
         }
 
         private Uni<T> attempt() {
             Permit first = firstTurn.getAndSet(null);
-            Uni<Permit> turn = first != null ? Uni.createFrom().item(first) : laterTurn();
-            return turn.flatMap(permit -> exchange(endpoint, exchange, dataType).onTermination().invoke(permit::release))
-                    .onFailure(BitgetException.class).invoke(failure -> lastFailure = (BitgetException) failure)
+            Uni<T> answered = first != null ? send(first) : mayStart() ? laterTurn() : Uni.createFrom().failure(goneNow());
+            return answered.onFailure(BitgetException.class).invoke(failure -> lastFailure = (BitgetException) failure)
                     .onFailure(this::isFirstRefusedTimestamp).recoverWithUni(this::resynchroniseAndAttempt);
+        }
+
+        /** The exchange itself, with a turn: unless the caller has gone meanwhile, then the turn goes back unused. */
+        private Uni<T> send(Permit turn) {
+            if (!mayStart()) {
+                turn.release();
+                return Uni.createFrom().failure(goneNow());
+            }
+            if (hangup != null && endpoint.isWrite()) {
+                hangup.changeSent();
+            }
+            lastSentNanos = System.nanoTime();
+            return exchange(endpoint, exchange, dataType)
+                    .onFailure(BitgetClient::isRateLimitedByBitget).invoke(this::slowDownTheLane)
+                    .onTermination().invoke(turn::release);
         }
 
         /**
@@ -243,11 +279,36 @@ public class BitgetClient {
          * so, the request fails with what needed the retry: that is what went wrong, and it is what the breaker
          * must count.
          */
-        private Uni<Permit> laterTurn() {
+        private Uni<T> laterTurn() {
             Duration left = retry.budget().minusNanos(System.nanoTime() - attemptsStartNanos);
             Duration wait = left.isNegative() ? Duration.ZERO : left.compareTo(maxWait) < 0 ? left : maxWait;
-            return limiter.acquire(lane, wait).onFailure(RateLimitExceededException.class)
+            return limiter.withTurn(lane, wait, giveUpWaiting(), this::send)
+                    .onFailure(RateLimitExceededException.class)
                     .transform(queueFull -> lastFailure != null ? lastFailure : queueFull);
+        }
+
+        /** Bitget's 429 means every caller of this account and endpoint would meet it: the whole lane waits. */
+        private void slowDownTheLane(Throwable tooMany) {
+            limiter.slowDown(lane, ((BitgetException) tooMany).retryAfter().orElse(DEFAULT_BITGET_PAUSE));
+        }
+
+        private boolean mayStart() {
+            return !cancelled && (hangup == null || hangup.allows(endpoint));
+        }
+
+        /** Fails a wait for a turn once the caller hangs up, when this call may then not start. */
+        private Uni<Void> giveUpWaiting() {
+            if (hangup == null) {
+                return Uni.createFrom().nothing();
+            }
+            return hangup.whenHungUp().onItem().transformToUni(hungUp -> mayStart() ? Uni.createFrom().nothing()
+                    : Uni.createFrom().failure(goneNow()));
+        }
+
+        private CallerGoneException goneNow() {
+            CallerGoneException left = new CallerGoneException(endpoint, lastFailure);
+            gone = left;
+            return left;
         }
 
         private boolean isFirstRefusedTimestamp(Throwable failure) {
@@ -257,8 +318,10 @@ public class BitgetClient {
         private Uni<T> resynchroniseAndAttempt(Throwable refusedTimestamp) {
             clockResynchronised = true;
             meters.counter("bitget.margin.retries", "endpoint", endpoint.tag(), "reason", "clock-skew").increment();
+            // A measurement that started before this attempt was signed may predate a clock step: wait for a later one.
             // A failed measurement keeps the last offset; the attempt then tells whether it was good enough.
-            return synchroniseClock().onFailure().recoverWithItem(0L).flatMap(offset -> attempt());
+            return clock.synchroniseAfter(lastSentNanos, BitgetClient.this::serverTime).onFailure().recoverWithItem(0L)
+                    .flatMap(offset -> attempt());
         }
 
         private void giveBackUnusedTurn() {
@@ -267,6 +330,11 @@ public class BitgetClient {
                 unused.release();
             }
         }
+    }
+
+    private static boolean isRateLimitedByBitget(Throwable failure) {
+        return failure instanceof BitgetException.Rejected rejected
+                && rejected.category() == BitgetErrorCategory.RATE_LIMITED;
     }
 
     /** One HTTP exchange, timed, its answer turned into the envelope's data or a {@link BitgetException}. */
@@ -294,6 +362,9 @@ public class BitgetClient {
         }
         if (failure instanceof BitgetException bitget) {
             return bitget.tag();
+        }
+        if (failure instanceof CallerGoneException) {
+            return "caller-gone";
         }
         return failure instanceof RateLimitExceededException ? "queue-full" : "error";
     }

@@ -2,6 +2,7 @@ package io.bitgetmargin.bitget;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,14 +19,21 @@ import io.smallrye.mutiny.Uni;
  * One offset for the whole service: every account's requests go to the same Bitget, and the offset is measured on
  * its public time endpoint, which knows no account. It is {@code serverTime - (t0 + t1) / 2}, t0 and t1 being our
  * clock before and after the call.
+ * <p>
+ * A measurement is kept only if none that started later was kept already, so that an answer that was slow to come
+ * back cannot replace a fresher one.
  */
 @ApplicationScoped
 public class BitgetClock {
 
     private final AtomicLong offsetMillis = new AtomicLong();
-    /** The measurement under way, shared by everyone who asks meanwhile; guarded by the monitor. */
-    private Uni<Long> inFlight;
     private final AtomicBoolean failing = new AtomicBoolean();
+    /** The measurement under way, shared by everyone who may join it, and when it started; guarded by the monitor. */
+    private Uni<Long> inFlight;
+    private long inFlightStartNanos;
+    /** When the measurement whose offset is in use started; guarded by the monitor. */
+    private boolean measured;
+    private long measuredStartNanos;
 
     BitgetClock(MeterRegistry meters) {
         // Quarkus's registry outlives an application restarted in the same JVM (dev-mode reloads, test profiles),
@@ -45,25 +53,64 @@ public class BitgetClock {
     }
 
     /**
-     * Measures the offset again with {@code serverTime} and keeps it. Concurrent callers share one measurement: a
-     * burst of refused timestamps costs one call to the time endpoint, not one each. A failed measurement keeps the
-     * last offset.
+     * Measures the offset again with {@code serverTime} and keeps it, or joins the measurement under way. A failed
+     * measurement keeps the last offset.
      *
      * @return the new offset in milliseconds
      */
     synchronized Uni<Long> synchronise(Supplier<Uni<ServerTimeData>> serverTime) {
-        // Building the Uni does no I/O: the measurement starts when the first caller subscribes.
-        if (inFlight == null) {
-            inFlight = measure(serverTime).onTermination().invoke(this::measured).memoize().indefinitely();
+        return inFlight != null ? inFlight : measure(serverTime);
+    }
+
+    /**
+     * The offset measured by a measurement that started at {@code signedAtNanos} ({@link System#nanoTime()}) or later:
+     * the one in use if it did, the one under way if it did, a new one otherwise. A request refused for its
+     * timestamp must not be signed again with an offset measured before it was signed: the clock may have stepped
+     * since, and that measurement would not know. Requests refused together share one measurement: a clock step under
+     * load costs one call to the time endpoint, or a few when requests are signed while it runs.
+     *
+     * @return the offset in milliseconds
+     */
+    synchronized Uni<Long> synchroniseAfter(long signedAtNanos, Supplier<Uni<ServerTimeData>> serverTime) {
+        if (measured && measuredStartNanos - signedAtNanos >= 0) {
+            return Uni.createFrom().item(offsetMillis.get());
         }
-        return inFlight;
+        if (inFlight != null && inFlightStartNanos - signedAtNanos >= 0) {
+            return inFlight;
+        }
+        return measure(serverTime);
     }
 
-    private synchronized void measured() {
-        inFlight = null;
-    }
-
+    /** Starts a measurement; called with the monitor held. */
     private Uni<Long> measure(Supplier<Uni<ServerTimeData>> serverTime) {
+        long startNanos = System.nanoTime();
+        AtomicReference<Uni<Long>> self = new AtomicReference<>();
+        // Building the Uni does no I/O: the measurement starts when the first caller subscribes, right after this.
+        Uni<Long> measurement = measureOnce(serverTime, startNanos).onTermination().invoke(() -> ended(self.get()))
+                .memoize().indefinitely();
+        self.set(measurement);
+        inFlight = measurement;
+        inFlightStartNanos = startNanos;
+        return measurement;
+    }
+
+    private synchronized void ended(Uni<Long> measurement) {
+        if (inFlight == measurement) {
+            inFlight = null;
+        }
+    }
+
+    /** Keeps an offset unless a measurement that started later was kept already. */
+    private synchronized long keep(long offset, long startNanos) {
+        if (!measured || startNanos - measuredStartNanos > 0) {
+            measured = true;
+            measuredStartNanos = startNanos;
+            offsetMillis.set(offset);
+        }
+        return offsetMillis.get();
+    }
+
+    private Uni<Long> measureOnce(Supplier<Uni<ServerTimeData>> serverTime, long startNanos) {
         return Uni.createFrom().deferred(() -> {
             long t0 = System.currentTimeMillis();
             return serverTime.get().map(time -> {
@@ -71,8 +118,7 @@ public class BitgetClock {
                 if (time == null || time.serverTime() == null) {
                     throw new BitgetException.Unavailable("the server time answer has no serverTime", null, true);
                 }
-                long offset = time.serverTime() - (t0 + t1) / 2;
-                offsetMillis.set(offset);
+                long offset = keep(time.serverTime() - (t0 + t1) / 2, startNanos);
                 if (failing.compareAndSet(true, false)) {
                     Log.infof("Bitget server time is reachable again; clock offset %d ms", offset);
                 }

@@ -39,6 +39,14 @@ public enum BitgetEndpoint {
         return tag;
     }
 
+    /** Whether a call changes something at Bitget, as opposed to reading. */
+    public boolean isWrite() {
+        return switch (this) {
+            case SET_MARGIN_MODE, FUTURES_SET_LEVERAGE, SET_POSITION_MODE, SET_LEVERAGE, SET_HOLD_MODE -> true;
+            case ACCOUNT, ACCOUNT_SETTINGS, CONTRACTS, SERVER_TIME -> false;
+        };
+    }
+
     /** Whether calls are signed for an account (and limited per account). */
     public boolean isSigned() {
         return api != null;

@@ -61,7 +61,8 @@ public class BitgetReadiness implements HealthCheck {
                 .withData("jwt", jwt.configured() ? "configured" : "off")
                 .withData("callers", hasCallers ? "configured" : "missing: set BITGET_MARGIN_API_TOKENS or MP_JWT_VERIFY_PUBLICKEY_LOCATION")
                 .withData("circuitBreaker", breaker.name())
-                .withData("rateLimitStore", limiter.status().describe());
+                .withData("rateLimitStore", limiter.status().describe())
+                .withData("rateLimitShare", limiter.status().share());
         return response.build();
     }
 }

@@ -18,6 +18,7 @@ import io.bitgetmargin.bitget.BitgetAccountTypes;
 import io.bitgetmargin.bitget.BitgetClient;
 import io.bitgetmargin.bitget.BitgetErrorCategory;
 import io.bitgetmargin.bitget.BitgetException;
+import io.bitgetmargin.bitget.CallerGoneException;
 import io.bitgetmargin.bitget.SetLeverageRequest;
 import io.bitgetmargin.bitget.SetMarginModeData;
 import io.bitgetmargin.bitget.SetMarginModeRequest;
@@ -256,7 +257,9 @@ public class MarginModeService {
             if (settled.isPresent()) {
                 return Uni.createFrom().item(settled.get());
             }
-            Uni<MarginModeResult> changed = sendClassic(account, change, maxWait);
+            Uni<MarginModeResult> changed = sendClassic(account, change, maxWait)
+                    .onFailure(MarginModeService::sentBeforeTheCallerLeft)
+                    .recoverWithUni(gone -> appliedAfterAll(account, change, gone));
             return verify ? changed.flatMap(result -> verifyClassic(account, change, result)) : changed;
         });
     }
@@ -271,6 +274,23 @@ public class MarginModeService {
             }
             return result;
         });
+    }
+
+    /**
+     * A change sent before its caller hung up, which was then not sent again: the read-back tells whether it took, so
+     * that its outcome is known (and audited) although nobody waits for it.
+     */
+    private Uni<MarginModeResult> appliedAfterAll(String account, MarginModeChange change, Throwable gone) {
+        return readClassic(account, change.target(), readBackWait()).map(readBack -> {
+            if (readBack.marginMode() != change.marginMode()) {
+                throw (CallerGoneException) gone;
+            }
+            return result(change, readBack, Outcome.CHANGED);
+        }).onFailure(failure -> failure != gone).transform(unread -> gone);
+    }
+
+    private static boolean sentBeforeTheCallerLeft(Throwable failure) {
+        return failure instanceof CallerGoneException gone && gone.sent();
     }
 
     private Uni<MarginModeState> readClassic(String account, MarginModeTarget target, Duration maxWait) {
@@ -332,11 +352,19 @@ public class MarginModeService {
         return result(change, after, Outcome.CHANGED);
     }
 
-    /** The calls one after the other: the second side of a hedge-mode change only once the first was accepted. */
+    /**
+     * The calls one after the other: the second side of a hedge-mode change only once the first was accepted. When the
+     * caller hangs up after one of them was sent, it ends without failing: the read-back that follows tells what
+     * took.
+     */
     private Uni<Void> sendUnified(String account, List<SetLeverageRequest> requests, Duration maxWait) {
         Uni<Void> sent = Uni.createFrom().voidItem();
-        for (SetLeverageRequest request : requests) {
-            sent = sent.flatMap(previous -> bitget.setLeverage(account, request, maxWait).replaceWithVoid());
+        for (int i = 0; i < requests.size(); i++) {
+            SetLeverageRequest request = requests.get(i);
+            boolean earlierAccepted = i > 0;
+            sent = sent.flatMap(previous -> bitget.setLeverage(account, request, maxWait).replaceWithVoid()
+                    .onFailure(gone -> gone instanceof CallerGoneException left && (left.sent() || earlierAccepted))
+                    .recoverWithNull());
         }
         return sent;
     }

@@ -27,7 +27,10 @@ final class Answers {
         answers.add(new Answer(waiter, null, refusal));
     }
 
-    /** Cancels the waiters' deadlines, records their waits and answers them, in the order they were taken. */
+    /**
+     * Cancels the waiters' deadlines, records their waits and answers them, in the order they were taken. A permit goes
+     * to its waiter's turn first, which releases it at once if the caller has gone meanwhile.
+     */
     void send(MeterRegistry meters, String tag, RateLimitStore store) {
         for (Answer answer : answers) {
             if (answer.waiter().deadline != null) {
@@ -36,7 +39,9 @@ final class Answers {
             if (answer.permit() != null) {
                 meters.timer("bitget.margin.limiter.wait", "endpoint", tag, "store", store.tag())
                         .record(answer.permit().waited());
-                answer.waiter().emitter.complete(answer.permit());
+                if (answer.waiter().turn.hold(answer.permit())) {
+                    answer.waiter().emitter.complete(answer.permit());
+                }
             } else {
                 if (answer.refusal() instanceof RateLimitExceededException) {
                     meters.counter("bitget.margin.limiter.rejections", "endpoint", tag, "store", store.tag()).increment();

@@ -48,9 +48,20 @@ public interface RateLimitConfig {
         @WithDefault("500ms")
         Duration connectTimeout();
 
-        /** How often an instance that fell back to its in-process limiter checks whether Redis is back. */
-        @WithDefault("2s")
-        Duration recheckInterval();
+        /**
+         * How often this instance announces itself in Redis (an announcement holds three intervals), and, after
+         * falling back to its in-process limiter, checks whether Redis is back.
+         */
+        @WithDefault("1s")
+        Duration heartbeatInterval();
+
+        /**
+         * How many instances share the limits, until this instance has counted them in Redis: should it lose Redis
+         * without ever having seen it, it limits itself to {@code max(1, floor(limit / instances))} of each lane.
+         * Set it to the most instances you run.
+         */
+        @WithDefault("2")
+        int instances();
 
         /**
          * How long a call in flight stays counted if its instance never reports its end (it crashed, or lost Redis

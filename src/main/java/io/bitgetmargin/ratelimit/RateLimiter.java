@@ -3,6 +3,7 @@ package io.bitgetmargin.ratelimit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,23 +13,35 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.InjectableInstance;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 
 /**
  * Limits string keys at integer rates ({@link Lane}) across all concurrent callers: of this instance with the
  * {@code memory} store, of every instance sharing one Redis with the {@code redis} store. It knows nothing of what
- * the keys stand for; whoever calls it chooses keys and rates.
+ * the keys stand for; whoever calls it chooses keys and rates. A call runs {@linkplain #withTurn with a turn}, which
+ * comes back to the lane however the call ends, its caller's hanging up included.
  * <p>
- * With {@code redis}, an error from Redis (a refused connection, say) or {@value RedisRateLimiter#TIMEOUTS_BEFORE_FALLBACK}
- * limiter commands in a row without an answer in time switch this instance to its in-process limiter: the callers
- * queued at that moment move over with the wait they have left, so nobody is lost and nobody hangs. One warning is
- * logged, readiness and the {@code bitget_margin_limiter_store_degraded} gauge show the fallback, and a check every
- * {@code recheck-interval} switches back once Redis answers again. While degraded, each instance counts alone, so
- * several instances together can exceed a lane's rate; the caller's retries must cope with that.
+ * With {@code redis}, every instance announces itself in Redis every {@code heartbeat-interval}, so each knows how
+ * many share the limits. An error from Redis (a refused connection, say) or
+ * {@value RedisRateLimiter#TIMEOUTS_BEFORE_FALLBACK} limiter commands in a row without an answer in time make this
+ * instance <b>degraded</b>: it limits itself, in process, to its share of every lane, {@code max(1, floor(limit /
+ * instances))}, with the last count it saw (or {@code bitget-margin.rate-limit.redis.instances} if it never saw
+ * Redis), so that the instances together stay within the limit. The callers queued at that moment move over with
+ * the wait they have left, so nobody is lost and nobody hangs. Its in-process counts already hold its own calls that
+ * Redis admitted (they are {@linkplain InProcessRateLimiter#track tracked} all along), and it admits nothing for one
+ * window after the loss, while the calls other instances were admitted just before it may still be arriving.
+ * <p>
+ * When an announcement succeeds again, the instance is <b>returning</b>: each call must be admitted by Redis and by
+ * its share, for two heartbeat intervals and one window, long enough for every other instance to have noticed Redis
+ * too and to count there; only then do the shared counts alone decide again. One warning is logged, and readiness and
+ * the {@code bitget_margin_limiter_store_degraded} and {@code bitget_margin_limiter_share} gauges show the state and
+ * the share in use.
  * <p>
  * Created at start-up (it observes {@link StartupEvent}), so that {@code store=redis} without a Redis configured
  * stops the start with a clear message; the constructor itself does no I/O, the Redis warm-up happens in the
@@ -39,28 +52,64 @@ public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
 
-    /** What readiness reports about the store; {@code degradedSince} is null unless limiting has fallen back. */
-    public record StoreStatus(RateLimitStore configured, Instant degradedSince) {
+    /** How this instance limits with the {@code redis} store. */
+    enum Mode {
+        /** Redis alone decides. */
+        SHARED,
+        /** Redis is lost: this instance's share, in process. */
+        DEGRADED,
+        /** Redis is back: Redis and this instance's share, until every instance can have come back. */
+        RETURNING
+    }
+
+    /**
+     * What readiness reports about the store; {@code degradedSince} is null unless this instance limits itself to its
+     * share, {@code instances} is how many instances that share is computed for.
+     */
+    public record StoreStatus(RateLimitStore configured, Mode mode, Instant degradedSince, int instances,
+            boolean instancesSeen) {
 
         public String describe() {
-            return degradedSince != null
+            if (configured == RateLimitStore.MEMORY || mode == Mode.SHARED) {
+                return configured.tag();
+            }
+            return mode == Mode.DEGRADED
                     ? "memory (fallback: redis unreachable since " + degradedSince + ", rechecked periodically)"
-                    : configured.tag();
+                    : "redis (returning: back after an outage since " + degradedSince + ", still within this instance's "
+                            + "share until every instance counts in Redis again)";
+        }
+
+        /** The part of each lane's limit this instance uses on its own. */
+        public String share() {
+            if (configured == RateLimitStore.MEMORY) {
+                return "whole limit of each lane (memory store: this instance alone)";
+            }
+            String count = instances + (instances == 1 ? " instance" : " instances")
+                    + (instancesSeen ? " seen in redis" : " (bitget-margin.rate-limit.redis.instances; redis never seen)");
+            return mode == Mode.SHARED ? "whole limit of each lane, shared through redis by " + count
+                    : "max(1, floor(limit / " + instances + ")) of each lane: " + count;
         }
     }
 
     private final RateLimitConfig config;
     private final MeterRegistry meters;
+    /** The {@code memory} store; with {@code redis}, this instance's share when Redis is lost. */
     private final InProcessRateLimiter inProcess;
     private final RedisRateLimiter redis;
-    /** When this instance fell back to in-process limiting; null while Redis (or memory by choice) is in use. */
+    private final Duration hold;
+    private volatile Mode mode = Mode.SHARED;
+    /** When this instance lost Redis, until the shared counts decide alone again; null otherwise. */
     private final AtomicReference<Instant> degradedSince = new AtomicReference<>();
+    private volatile long returningUntilNanos;
+    /** How many instances Redis last counted; 0 until the first announcement succeeded. */
+    private volatile int instancesSeen;
 
     RateLimiter(RateLimitConfig config, MeterRegistry meters, InjectableInstance<Redis> redisClient) {
         this.config = config;
         this.meters = meters;
-        this.inProcess = new InProcessRateLimiter(config, meters);
+        this.hold = Duration.ofSeconds(1).plus(config.safetyMargin());
         if (config.store() == RateLimitStore.MEMORY) {
+            this.inProcess = new InProcessRateLimiter(config, meters);
             this.redis = null;
         } else {
             // The Redis client is only looked up with the redis store: without quarkus.redis.hosts it is inactive.
@@ -68,51 +117,106 @@ public class RateLimiter {
                 throw new ConfigurationException("bitget-margin.rate-limit.store=redis needs a Redis: set QUARKUS_REDIS_HOSTS"
                         + " (for example redis://redis:6379), or BITGET_MARGIN_RATE_LIMIT_STORE=memory for one instance");
             }
-            this.redis = new RedisRateLimiter(redisClient.get(), config, meters);
+            if (config.redis().instances() < 1) {
+                throw new ConfigurationException("bitget-margin.rate-limit.redis.instances must be at least 1, not "
+                        + config.redis().instances() + ": the most instances that share the limits");
+            }
+            this.inProcess = new InProcessRateLimiter(config, meters, perSecond -> perSecond / instances());
+            // Redis's admissions count in this instance's share too, except while returning: the share admitted them.
+            this.redis = new RedisRateLimiter(redisClient.get(), config, meters,
+                    lane -> mode == Mode.SHARED ? inProcess.track(lane) : Permits.NONE);
         }
         // Quarkus's registry outlives an application restarted in the same JVM (dev-mode reloads, test profiles),
         // and a gauge already registered under this name, bound to the last application's limiter, would win.
-        meters.find("bitget.margin.limiter.store.degraded").meters().forEach(meters::remove);
-        Gauge.builder("bitget.margin.limiter.store.degraded", degradedSince, since -> since.get() == null ? 0 : 1)
-                .strongReference(true).register(meters);
+        replaceGauge("bitget.margin.limiter.store.degraded", this, limiter -> limiter.degradedSince.get() == null ? 0 : 1);
+        replaceGauge("bitget.margin.limiter.share", this, limiter -> limiter.redis == null || limiter.mode == Mode.SHARED
+                ? 1 : 1.0 / limiter.instances());
+    }
+
+    private void replaceGauge(String name, RateLimiter limiter, java.util.function.ToDoubleFunction<RateLimiter> value) {
+        meters.find(name).meters().forEach(meters::remove);
+        Gauge.builder(name, limiter, value).strongReference(true).register(meters);
     }
 
     /**
-     * Connects to Redis and loads the scripts, without waiting: an unreachable Redis at start-up is a fallback like
-     * any other, not a failed start. A slow start-up is not an outage (acquisitions judge that for themselves); an
-     * error such as a refused connection is.
+     * Connects to Redis, loads the scripts and announces this instance, without waiting, then keeps announcing it
+     * every {@code heartbeat-interval}. An unreachable Redis at start-up is a fallback like any other, not a failed
+     * start. A slow start-up is not an outage (acquisitions judge that for themselves); an error such as a refused
+     * connection is.
      */
-    void prepareRedis(@Observes StartupEvent start) {
+    void prepareRedis(@Observes StartupEvent start, Scheduler scheduler) {
         if (redis == null) {
             return;
         }
-        redis.prepare().subscribe().with(ready -> LOG.debug("Redis rate-limit store ready"), failure -> {
-            if (failure instanceof RateLimitStoreUnavailableException.TimedOut) {
-                LOG.debugf("Redis rate-limit store not prepared yet: %s", failure.getMessage());
-            } else {
-                fellBack(failure);
+        redis.prepare().flatMap(ready -> heartbeat()).subscribe().with(ready -> LOG.debug("Redis rate-limit store ready"),
+                failure -> {
+                    if (failure instanceof RateLimitStoreUnavailableException.TimedOut) {
+                        LOG.debugf("Redis rate-limit store not prepared yet: %s", failure.getMessage());
+                    } else {
+                        fellBack(failure);
+                    }
+                });
+        scheduler.newJob("rate-limit-heartbeat")
+                .setInterval(config.redis().heartbeatInterval().toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setAsyncTask(execution -> heartbeat().onFailure().recoverWithNull().replaceWithVoid())
+                .schedule();
+    }
+
+    /** A stopping instance leaves the count at once, rather than when its announcement runs out. */
+    void withdraw(@Observes ShutdownEvent stop) {
+        if (redis != null && mode != Mode.DEGRADED) {
+            redis.withdraw().onFailure().recoverWithNull().await().atMost(config.redis().commandTimeout().multipliedBy(2));
+        }
+    }
+
+    /**
+     * Runs {@code call} with a turn of {@code lane}, after waiting for it at most {@code maxWait} (null: the configured
+     * maximum). The turn goes back to the lane when {@code call}'s {@code Uni} ends, however it ends: with an item, a
+     * failure, or cancelled at any moment, even while the turn was being granted. {@code call} may release the permit
+     * sooner, when its request to Bitget has been answered.
+     *
+     * @return what {@code call} answers; fails with {@link RateLimitExceededException} when the wait would exceed the
+     *         maximum
+     */
+    public <T> Uni<T> withTurn(Lane lane, Duration maxWait, Function<Permit, Uni<T>> call) {
+        return withTurn(lane, maxWait, Uni.createFrom().nothing(), call);
+    }
+
+    /**
+     * {@link #withTurn(Lane, Duration, Function)}, giving up the wait when {@code giveUp} fails before the turn is
+     * granted: the caller leaves the queue, and the call fails with {@code giveUp}'s failure. Its items are ignored.
+     */
+    public <T> Uni<T> withTurn(Lane lane, Duration maxWait, Uni<?> giveUp, Function<Permit, Uni<T>> call) {
+        Duration wait = maxWait == null ? config.maxWait() : maxWait;
+        Uni<Permit> stopWaiting = giveUp.onItem().transformToUni(ignored -> Uni.createFrom().nothing());
+        return Uni.createFrom().deferred(() -> {
+            if (redis == null) {
+                return Turn.taking(inProcess::acquire, lane, wait, stopWaiting, call);
             }
+            return switch (mode()) {
+                case SHARED -> Turn.taking(this::redisElseShare, lane, wait, stopWaiting, call);
+                case DEGRADED -> Turn.taking(inProcess::acquire, lane, wait, stopWaiting, call);
+                case RETURNING -> {
+                    long start = System.nanoTime();
+                    yield Turn.taking(inProcess::acquire, lane, wait, stopWaiting, share -> Turn.taking(this::redisIfReachable, lane,
+                            left(wait, start), stopWaiting, shared -> call.apply(Permits.both(share, shared))));
+                }
+            };
         });
     }
 
     /**
-     * Waits for a permit of {@code lane}, at most {@code maxWait} (null: the configured maximum). The permit must be
-     * released when the call ends, however it ends.
-     *
-     * @return the permit; fails with {@link RateLimitExceededException} when the wait would exceed the maximum
+     * Bitget answered 429 on {@code lane}: no caller of it (of any instance, while Redis is reachable) is let go for
+     * {@code time}. One caller meeting 429 means every caller of that account and endpoint would.
      */
-    public Uni<Permit> acquire(Lane lane, Duration maxWait) {
-        Duration wait = maxWait == null ? config.maxWait() : maxWait;
-        if (redis == null || degradedSince.get() != null) {
-            return inProcess.acquire(lane, wait);
+    public void slowDown(Lane lane, Duration time) {
+        meters.counter("bitget.margin.limiter.pauses", "endpoint", lane.tag()).increment();
+        inProcess.pause(lane, time);
+        if (redis != null && mode != Mode.DEGRADED) {
+            redis.pause(lane, time).subscribe().with(paused -> {
+            }, failure -> LOG.debugf("could not pause a lane in Redis: %s", failure.getMessage()));
         }
-        long start = System.nanoTime();
-        return redis.acquire(lane, wait)
-                .onFailure(RateLimitStoreUnavailableException.class).recoverWithUni(failure -> {
-                    fellBack(failure);
-                    Duration left = wait.minusNanos(System.nanoTime() - start);
-                    return inProcess.acquire(lane, left.isNegative() ? Duration.ZERO : left);
-                });
     }
 
     /** The longest a caller queues for a turn unless it says otherwise. */
@@ -121,30 +225,101 @@ public class RateLimiter {
     }
 
     public StoreStatus status() {
-        return new StoreStatus(config.store(), degradedSince.get());
+        return new StoreStatus(config.store(), redis == null ? Mode.SHARED : mode(), degradedSince.get(), instances(),
+                instancesSeen > 0);
     }
 
-    /** While degraded, asks Redis whether it is back; never more than one check at a time. */
-    @Scheduled(every = "${bitget-margin.rate-limit.redis.recheck-interval:2s}", identity = "rate-limit-store-recheck",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> recheckRedis() {
-        if (redis == null || degradedSince.get() == null) {
-            return Uni.createFrom().voidItem();
+    /** How many instances share the limits, for this instance's share: as Redis last counted them, or as configured. */
+    int instances() {
+        if (redis == null) {
+            return 1;
         }
-        return redis.ping()
-                .invoke(() -> {
-                    if (degradedSince.getAndSet(null) != null) {
-                        LOG.info("Redis rate-limit store is back: limiting through Redis again");
-                    }
-                })
-                .onFailure().recoverWithNull().replaceWithVoid();
+        int seen = instancesSeen;
+        return seen > 0 ? seen : config.redis().instances();
     }
 
-    private void fellBack(Throwable failure) {
-        if (degradedSince.compareAndSet(null, Instant.now())) {
+    /** A turn from Redis; should Redis be lost while asking, a turn of this instance's share within the wait left. */
+    private Uni<Permit> redisElseShare(Lane lane, Duration wait, Turn turn) {
+        long start = System.nanoTime();
+        return redis.acquire(lane, wait, turn)
+                .onFailure(RateLimitStoreUnavailableException.class).recoverWithUni(failure -> {
+                    fellBack(failure);
+                    return inProcess.acquire(lane, left(wait, start), turn);
+                });
+    }
+
+    /** A turn from Redis, or none at all should Redis be lost again: the share already admitted the call. */
+    private Uni<Permit> redisIfReachable(Lane lane, Duration wait, Turn turn) {
+        return redis.acquire(lane, wait, turn).onFailure(RateLimitStoreUnavailableException.class).recoverWithItem(failure -> {
+            fellBack(failure);
+            return Permits.NONE;
+        });
+    }
+
+    private static Duration left(Duration wait, long sinceNanos) {
+        Duration left = wait.minusNanos(System.nanoTime() - sinceNanos);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** The mode, moving from returning to shared once the time for every instance to come back has passed. */
+    private Mode mode() {
+        Mode current = mode;
+        if (current == Mode.RETURNING && System.nanoTime() - returningUntilNanos >= 0) {
+            synchronized (this) {
+                if (mode == Mode.RETURNING && System.nanoTime() - returningUntilNanos >= 0) {
+                    mode = Mode.SHARED;
+                    degradedSince.set(null);
+                    LOG.info("Redis rate-limit store: every instance has had time to come back; the shared counts alone"
+                            + " decide again");
+                }
+                return mode;
+            }
+        }
+        return current;
+    }
+
+    /**
+     * Announces this instance and learns how many there are; an answer after an outage starts the return. An error
+     * other than a timeout (a refused connection) is an outage; a timeout is left for the acquisitions to judge.
+     */
+    Uni<Integer> heartbeat() {
+        Duration interval = config.redis().heartbeatInterval();
+        return redis.announce(interval.multipliedBy(3)).invoke(this::announced).onFailure().invoke(failure -> {
+            if (!(failure instanceof RateLimitStoreUnavailableException.TimedOut) || mode() == Mode.RETURNING) {
+                fellBack(failure);
+            }
+        });
+    }
+
+    private synchronized void announced(int instances) {
+        instancesSeen = instances;
+        if (mode == Mode.DEGRADED) {
+            mode = Mode.RETURNING;
+            Duration grace = config.redis().heartbeatInterval().multipliedBy(2).plus(hold);
+            returningUntilNanos = System.nanoTime() + grace.toNanos();
+            LOG.infof("Redis rate-limit store is back (%d instances): counting through Redis again, and within this"
+                    + " instance's share for %d ms more, until every instance counts there", instances, grace.toMillis());
+        }
+    }
+
+    private synchronized void fellBack(Throwable failure) {
+        if (mode == Mode.DEGRADED) {
+            return;
+        }
+        boolean wasShared = mode == Mode.SHARED;
+        mode = Mode.DEGRADED;
+        // Calls other instances were admitted just before the loss may still be on their way to Bitget.
+        inProcess.quietFor(hold);
+        degradedSince.compareAndSet(null, Instant.now());
+        if (wasShared) {
             meters.counter("bitget.margin.limiter.store.fallbacks").increment();
-            LOG.warnf("Redis rate-limit store unavailable (%s): limiting in this instance only until Redis answers"
-                    + " again, checked every %d ms", failure.getMessage(), config.redis().recheckInterval().toMillis());
+            LOG.warnf("Redis rate-limit store unavailable (%s): limiting in this instance to its share of each lane,"
+                    + " 1/%d (%s), until Redis answers again, checked every %d ms", failure.getMessage(), instances(),
+                    instancesSeen > 0 ? "instances last seen in Redis" : "bitget-margin.rate-limit.redis.instances",
+                    config.redis().heartbeatInterval().toMillis());
+        } else {
+            LOG.warnf("Redis rate-limit store lost again while coming back (%s): limiting in this instance only",
+                    failure.getMessage());
         }
     }
 }

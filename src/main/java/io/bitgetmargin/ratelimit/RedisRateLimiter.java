@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
@@ -30,7 +31,12 @@ import io.vertx.mutiny.redis.client.Response;
  * the end), a call that has ended until one second (plus the safety margin) after its end. Acquiring drops the
  * members whose time has passed and adds one if fewer than the limit remain; releasing re-scores the member to
  * {@code now + hold}. Each is one script, so Redis runs it atomically: no instance can read a count that another is
- * about to change.
+ * about to change. A lane is paused for every instance by a member named {@code paused}, scored by the end of the
+ * pause, which is never counted as a call (calls' members are an instance id and a number).
+ * <p>
+ * Every instance also announces itself in one more sorted set, {@code <prefix>:instances}, scored by the end of its
+ * announcement: one key whose count is exact and atomic, where a key per instance would need a {@code SCAN} of the
+ * whole keyspace to count. {@link RateLimiter} divides the limits by that count should Redis be lost.
  * <p>
  * Time comes from Redis ({@code TIME}) inside the scripts, never from the instances. Instances on different hosts
  * disagree about the time by milliseconds to seconds, which is the size of the window itself; one clock shared by
@@ -53,7 +59,8 @@ final class RedisRateLimiter {
      * {1, 0} when admitted, or {0, ms until the earliest counted call stops being counted, at most hold}: a call in
      * flight stays counted for at least hold after it ends, so no slot can free sooner than that. Asking again for
      * a member that is already counted answers {1, 0} without counting it twice: a retry after a timeout, whose
-     * first attempt Redis may have run after all, costs no second slot.
+     * first attempt Redis may have run after all, costs no second slot. While the lane is paused it answers
+     * {0, ms until the pause ends}.
      */
     static final String ACQUIRE = """
             local now_parts = redis.call('TIME')
@@ -62,6 +69,10 @@ final class RedisRateLimiter {
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
             if redis.call('ZSCORE', KEYS[1], ARGV[4]) then
               return {1, 0}
+            end
+            local paused = redis.call('ZSCORE', KEYS[1], 'paused')
+            if paused then
+              return {0, math.max(1, tonumber(paused) - now)}
             end
             if redis.call('ZCARD', KEYS[1]) < limit then
               redis.call('ZADD', KEYS[1], now + lease, ARGV[4])
@@ -90,8 +101,43 @@ final class RedisRateLimiter {
             return 1
             """;
 
+    /**
+     * KEYS[1]: a lane's set. ARGV: pause (ms). Pauses the lane for every instance until pause from now, unless it is
+     * paused longer already; keeps the set alive at least that long.
+     */
+    static final String PAUSE = """
+            local now_parts = redis.call('TIME')
+            local now = tonumber(now_parts[1]) * 1000 + math.floor(tonumber(now_parts[2]) / 1000)
+            local untilMs = now + tonumber(ARGV[1])
+            local current = redis.call('ZSCORE', KEYS[1], 'paused')
+            if not current or tonumber(current) < untilMs then
+              redis.call('ZADD', KEYS[1], untilMs, 'paused')
+            end
+            if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[1]) then
+              redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            end
+            return 1
+            """;
+
+    /**
+     * KEYS[1]: the set of live instances. ARGV: this instance's id, how long its announcement holds (ms). Announces
+     * the instance until then, forgets the instances whose announcement ran out, and answers how many are left, this
+     * one included.
+     */
+    static final String ANNOUNCE = """
+            local now_parts = redis.call('TIME')
+            local now = tonumber(now_parts[1]) * 1000 + math.floor(tonumber(now_parts[2]) / 1000)
+            local ttl = tonumber(ARGV[2])
+            redis.call('ZADD', KEYS[1], now + ttl, ARGV[1])
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+            redis.call('PEXPIRE', KEYS[1], ttl)
+            return redis.call('ZCARD', KEYS[1])
+            """;
+
     private static final String ACQUIRE_SHA = Digests.hex("SHA-1", ACQUIRE);
     private static final String RELEASE_SHA = Digests.hex("SHA-1", RELEASE);
+    private static final String PAUSE_SHA = Digests.hex("SHA-1", PAUSE);
+    private static final String ANNOUNCE_SHA = Digests.hex("SHA-1", ANNOUNCE);
 
     /**
      * Timeouts in a row before a queue leaves Redis. Load runs on a 2-core machine running four JVMs saw single
@@ -102,6 +148,7 @@ final class RedisRateLimiter {
     private final Redis redis;
     private final RateLimitConfig config;
     private final MeterRegistry meters;
+    private final Function<Lane, Permit> alsoCount;
     private final long holdMillis;
     /** Names this instance's members, so that two instances never produce the same member; not a secret. */
     private final String instanceId = Long.toHexString(ThreadLocalRandom.current().nextLong());
@@ -109,9 +156,15 @@ final class RedisRateLimiter {
     private final Map<String, RedisLane> lanes = new ConcurrentHashMap<>();
 
     RedisRateLimiter(Redis redis, RateLimitConfig config, MeterRegistry meters) {
+        this(redis, config, meters, lane -> Permits.NONE);
+    }
+
+    /** @param alsoCount where else each admitted call of a lane counts, as a permit released with it */
+    RedisRateLimiter(Redis redis, RateLimitConfig config, MeterRegistry meters, Function<Lane, Permit> alsoCount) {
         this.redis = redis;
         this.config = config;
         this.meters = meters;
+        this.alsoCount = alsoCount;
         this.holdMillis = Duration.ofSeconds(1).plus(config.safetyMargin()).toMillis();
     }
 
@@ -121,9 +174,42 @@ final class RedisRateLimiter {
      * @return the permit; fails with {@link RateLimitExceededException} when the wait would exceed {@code maxWait},
      *         with {@link RateLimitStoreUnavailableException} when Redis did not answer in time
      */
-    Uni<Permit> acquire(Lane lane, Duration maxWait) {
+    Uni<Permit> acquire(Lane lane, Duration maxWait, Turn turn) {
         RedisLane line = lanes.computeIfAbsent(lane.key(), key -> new RedisLane(lane));
-        return Uni.createFrom().emitter(emitter -> line.enqueue(emitter, System.nanoTime(), maxWait));
+        return Uni.createFrom().emitter(emitter -> line.enqueue(emitter, turn, System.nanoTime(), maxWait));
+    }
+
+    /** {@link #acquire(Lane, Duration, Turn)} for a caller that releases the permit itself. */
+    Uni<Permit> acquire(Lane lane, Duration maxWait) {
+        return acquire(lane, maxWait, new Turn());
+    }
+
+    /** Pauses {@code lane} for every instance for {@code time} from now, as Redis tells the time. */
+    Uni<Void> pause(Lane lane, Duration time) {
+        return script(PAUSE_SHA, PAUSE, laneKey(lane), Math.max(1, time.toMillis())).replaceWithVoid();
+    }
+
+    /**
+     * Announces this instance as alive for {@code holds}, and answers how many instances are, this one included.
+     * Every instance calls it regularly; an instance that stops (or loses Redis) drops out once its last
+     * announcement runs out.
+     */
+    Uni<Integer> announce(Duration holds) {
+        return script(ANNOUNCE_SHA, ANNOUNCE, instancesKey(), instanceId, holds.toMillis()).map(Response::toInteger);
+    }
+
+    /** Takes this instance out of the live instances at once, when it stops. */
+    Uni<Void> withdraw() {
+        return bounded(redis.send(Request.cmd(Command.ZREM).arg(instancesKey()).arg(instanceId)),
+                config.redis().commandTimeout()).replaceWithVoid();
+    }
+
+    private String instancesKey() {
+        return config.redis().keyPrefix() + ":instances";
+    }
+
+    private String laneKey(Lane lane) {
+        return config.redis().keyPrefix() + ":" + lane.key();
     }
 
     /** Answers when Redis answers a {@code PING} within the command timeout. */
@@ -132,8 +218,8 @@ final class RedisRateLimiter {
     }
 
     /**
-     * Opens a connection, loads both scripts and runs each once on a key of its own that it leaves empty (an
-     * acquisition with limit 0, the release of a member that does not exist). The first acquisitions of a cold
+     * Opens a connection, loads the scripts, and runs the two that every call needs once on a key of its own that it
+     * leaves empty (an acquisition with limit 0, the release of a member that does not exist). The first acquisitions of a cold
      * instance would otherwise pay for the connection, the scripts' text and the first run of this code, and on a
      * busy 2-core machine that took longer than the command timeout. Waits for no caller; its own time limit is the
      * connect and command timeouts together.
@@ -142,6 +228,8 @@ final class RedisRateLimiter {
         String warmUpKey = config.redis().keyPrefix() + ":warm-up";
         return bounded(redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(ACQUIRE))
                 .flatMap(loaded -> redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(RELEASE)))
+                .flatMap(loaded -> redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(PAUSE)))
+                .flatMap(loaded -> redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(ANNOUNCE)))
                 .flatMap(loaded -> redis.send(scriptRequest(Command.EVALSHA, ACQUIRE_SHA, warmUpKey, 0,
                         config.redis().lease().toMillis(), holdMillis, instanceId + ":warm-up")))
                 .flatMap(refused -> redis.send(scriptRequest(Command.EVALSHA, RELEASE_SHA, warmUpKey, holdMillis,
@@ -192,7 +280,7 @@ final class RedisRateLimiter {
 
         RedisLane(Lane lane) {
             super(lane, Duration.ofMillis(holdMillis), meters, RateLimitStore.REDIS);
-            this.redisKey = config.redis().keyPrefix() + ":" + lane.key();
+            this.redisKey = laneKey(lane);
         }
 
         @Override
@@ -218,7 +306,7 @@ final class RedisRateLimiter {
                 }
                 member = pendingMember;
             }
-            script(ACQUIRE_SHA, ACQUIRE, redisKey, limit, config.redis().lease().toMillis(), holdMillis, member)
+            script(ACQUIRE_SHA, ACQUIRE, redisKey, limit(), config.redis().lease().toMillis(), holdMillis, member)
                     .subscribe().with(reply -> answered(member, reply), this::failed);
         }
 
@@ -231,23 +319,21 @@ final class RedisRateLimiter {
                 return;
             }
             Answers answers = new Answers();
-            Permit unclaimed = null;
+            Waiter waiter;
             synchronized (this) {
                 timeoutsInARow = 0;
                 asking = false;
                 pendingMember = null;
-                Waiter waiter = waiters.pollFirst();
-                Permit permit = new OncePermit(waiter == null ? Duration.ZERO : waiter.waited(System.nanoTime()),
-                        () -> release(member));
-                if (waiter == null) {
-                    unclaimed = permit;
-                } else {
-                    answers.admit(waiter, permit);
-                }
+                waiter = waiters.pollFirst();
             }
-            if (unclaimed != null) {
+            // Outside the monitor: counting elsewhere takes that place's own lock.
+            Permit permit = Permits.both(new OncePermit(waiter == null ? Duration.ZERO : waiter.waited(System.nanoTime()),
+                    () -> release(member)), alsoCount.apply(lane));
+            if (waiter == null) {
                 // The caller gave up while Redis answered: the slot counts as a short call.
-                unclaimed.release();
+                permit.release();
+            } else {
+                answers.admit(waiter, permit);
             }
             answer(answers);
         }

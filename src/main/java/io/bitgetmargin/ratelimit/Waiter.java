@@ -5,18 +5,23 @@ import java.util.concurrent.ScheduledFuture;
 
 import io.smallrye.mutiny.subscription.UniEmitter;
 
-/** A caller queued for a permit: whom to answer, since when, and the timer that refuses it at its deadline. */
+/**
+ * A caller queued for a permit: whom to answer, the turn that keeps the permit once granted, since when, and the
+ * timer that refuses it at its deadline.
+ */
 final class Waiter {
 
     final UniEmitter<? super Permit> emitter;
+    final Turn turn;
     final long sinceNanos;
     /** Set and read under the line's monitor. */
     ScheduledFuture<?> deadline;
     /** Taken off the line (admitted or refused); set and read under the line's monitor. */
     boolean taken;
 
-    Waiter(UniEmitter<? super Permit> emitter, long sinceNanos) {
+    Waiter(UniEmitter<? super Permit> emitter, Turn turn, long sinceNanos) {
         this.emitter = emitter;
+        this.turn = turn;
         this.sinceNanos = sinceNanos;
     }
 

@@ -22,7 +22,6 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 abstract class WaitingLine {
 
     protected final Lane lane;
-    protected final int limit;
     /** How long an ended call stays counted. */
     protected final long holdNanos;
     protected final Deque<Waiter> waiters = new ArrayDeque<>();
@@ -31,7 +30,6 @@ abstract class WaitingLine {
 
     WaitingLine(Lane lane, Duration hold, MeterRegistry meters, RateLimitStore store) {
         this.lane = lane;
-        this.limit = lane.perSecond();
         this.holdNanos = hold.toNanos();
         this.meters = meters;
         this.store = store;
@@ -47,12 +45,17 @@ abstract class WaitingLine {
         return Infrastructure.getDefaultWorkerPool().schedule(task, millis, TimeUnit.MILLISECONDS);
     }
 
-    final void enqueue(UniEmitter<? super Permit> emitter, long sinceNanos, Duration maxWait) {
-        Waiter waiter = new Waiter(emitter, sinceNanos);
+    /** How many calls of the lane may be counted at once here; read under the monitor, it may change over time. */
+    protected int limit() {
+        return lane.perSecond();
+    }
+
+    final void enqueue(UniEmitter<? super Permit> emitter, Turn turn, long sinceNanos, Duration maxWait) {
+        Waiter waiter = new Waiter(emitter, turn, sinceNanos);
         Answers answers = new Answers();
         synchronized (this) {
             // More waiters than the limit can serve within maxWait: no point in making this one wait.
-            long servable = (long) limit * Math.max(1, (maxWait.toNanos() + holdNanos - 1) / holdNanos);
+            long servable = (long) limit() * Math.max(1, (maxWait.toNanos() + holdNanos - 1) / holdNanos);
             if (waiters.size() >= servable) {
                 answers.refuse(waiter, exceeded());
             } else {

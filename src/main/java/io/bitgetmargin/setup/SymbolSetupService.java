@@ -17,6 +17,7 @@ import io.bitgetmargin.bitget.AccountType;
 import io.bitgetmargin.bitget.BitgetAccountTypes;
 import io.bitgetmargin.bitget.BitgetClient;
 import io.bitgetmargin.bitget.BitgetContracts;
+import io.bitgetmargin.bitget.CallerGoneException;
 import io.bitgetmargin.bitget.BitgetErrorCode;
 import io.bitgetmargin.bitget.BitgetException;
 import io.bitgetmargin.bitget.ContractData;
@@ -286,7 +287,8 @@ public class SymbolSetupService {
      */
     private static boolean maybeApplied(Throwable failure) {
         return failure != null && !(failure instanceof BitgetException.Rejected)
-                && !(failure instanceof BitgetException.CircuitOpen) && !(failure instanceof RateLimitExceededException);
+                && !(failure instanceof BitgetException.CircuitOpen) && !(failure instanceof RateLimitExceededException)
+                && !(failure instanceof CallerGoneException gone && !gone.sent());
     }
 
     private record FirstRead(int index, SymbolSettings settings) {
@@ -539,11 +541,17 @@ public class SymbolSetupService {
                         mark(action.covers(), StepOutcome.SKIPPED, null);
                         return Uni.createFrom().voidItem();
                     }
+                    boolean sentBefore = sent;
                     sent = true;
                     return action.send().get()
                             .onItem().invoke(accepted -> mark(action.covers(), StepOutcome.ACCEPTED, null))
                             .onFailure().recoverWithItem(refusal -> {
-                                if (refusal instanceof BitgetException.Rejected rejected
+                                if (refusal instanceof CallerGoneException gone && !gone.sent()) {
+                                    // The caller hung up before this step went out: nothing of it was sent.
+                                    sent = sentBefore;
+                                    mark(action.covers(), StepOutcome.SKIPPED, null);
+                                    failure = refusal;
+                                } else if (refusal instanceof BitgetException.Rejected rejected
                                         && BitgetErrorCode.isLeverageUnchanged(rejected.bitgetCode())) {
                                     mark(action.covers(), StepOutcome.ACCEPTED, null);
                                 } else {

@@ -155,7 +155,7 @@ class AccountTypeLearningTest {
                         containsString("unified (learnt): "))
                 .body("checks.find { it.name == 'bitget' }.data.accountTypes",
                         containsString("classic (configured): 1"))
-                .body("checks.find { it.name == 'bitget' }.data.accounts", equalTo(7))
+                .body("checks.find { it.name == 'bitget' }.data.accounts", equalTo(8))
                 .body("checks.find { it.name == 'bitget' }.toString()", not(containsString("uta-auto")));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("bitget_margin_account_unified{account=\"uta-auto\"} 1.0"), "learnt unified");

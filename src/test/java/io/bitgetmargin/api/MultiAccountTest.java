@@ -63,7 +63,7 @@ class MultiAccountTest {
     void refusesAnUnknownAccount() {
         Facade.problem(put(TestAccounts.TOKEN, "carol", "BTCUSDT", "isolated"), 400, "UNKNOWN_ACCOUNT")
                 .body("detail", containsString("carol"))
-                .body("detail", containsString("[alice, bob, default, uta, uta-auto, uta-demo, uta-new]"));
+                .body("detail", containsString("[alice, bob, default, throttled, uta, uta-auto, uta-demo, uta-new]"));
         assertEquals(0, Simulator.calls().size());
     }
 

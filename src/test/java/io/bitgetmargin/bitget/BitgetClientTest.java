@@ -18,6 +18,7 @@ import io.bitgetmargin.ratelimit.RateLimitExceededException;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.SeenCalls;
 import io.bitgetmargin.testing.Simulator;
+import io.bitgetmargin.testing.TestAccounts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
@@ -94,7 +95,9 @@ class BitgetClientTest {
     @Test
     void givesUpAtOnceWhenRetryAfterWouldOutlastTheBudget() {
         Simulator.fault(Map.of("path", Simulator.ACCOUNT, "status", 429, "body", "", "retryAfter", "30", "times", 3));
-        BitgetException.Rejected failure = failureOf(read(), BitgetException.Rejected.class);
+        // Its own account: the 429 pauses the account's reads for 30 s, for every caller of this application.
+        BitgetException.Rejected failure = failureOf(bitget.account(TestAccounts.THROTTLED, "BTCUSDT", "USDT-FUTURES",
+                "USDT", null), BitgetException.Rejected.class);
         assertEquals(BitgetErrorCategory.RATE_LIMITED, failure.category());
         assertEquals(Optional.of(Duration.ofSeconds(30)), failure.retryAfter(), "the caller learns how long to wait");
         assertEquals(1, reads().size(), "no retry can start within the 10 s budget");

@@ -158,4 +158,78 @@ class InProcessRateLimiterTest {
                 .acquire(TestLimits.fivePerSecond("a"), maxWait).subscribeAsCompletionStage().join());
         assertTrue(refused.getCause() instanceof RateLimitExceededException);
     }
+
+    /**
+     * The window between grant and delivery: the caller's call ended (it hung up) while it was queued, and the line
+     * grants it a turn before it hears of that. The turn goes straight back, so the caller behind it is let go.
+     */
+    @Test
+    void aTurnGrantedJustAfterItsCallerLeftGoesStraightBack() {
+        InProcessRateLimiter limiter = limiter();
+        Lane lane = new Lane("grant-window", 1, "test");
+        Permit first = limiter.acquire(lane, Duration.ofSeconds(5)).await().atMost(Duration.ofMillis(500));
+        Turn leaving = new Turn();
+        List<Permit> delivered = Collections.synchronizedList(new ArrayList<>());
+        limiter.acquire(lane, Duration.ofSeconds(5), leaving).subscribe().with(delivered::add, failure -> {
+        });
+        leaving.end();
+        first.release();
+
+        Permit behind = limiter.acquire(lane, Duration.ofSeconds(5)).await().atMost(Duration.ofSeconds(4));
+        assertTrue(delivered.isEmpty(), "nothing reached the caller who left");
+        assertEquals(1, limiter.inFlight("grant-window"), "only the caller behind holds a turn");
+        behind.release();
+        assertEquals(0, limiter.inFlight("grant-window"));
+    }
+
+    /**
+     * Two hundred callers of one lane of five, each cancelled at a random moment: while queued, around its grant,
+     * during its call, or never. Whatever the moment, every turn comes back: none is left in flight.
+     */
+    @Test
+    void callersCancelledAtRandomMomentsGiveEveryTurnBack() throws Exception {
+        InProcessRateLimiter limiter = limiter();
+        Lane lane = new Lane("cancelled-callers", 5, "test");
+        CancelledCallers.run(limiter::acquire, lane, 200, new Random(7));
+        org.awaitility.Awaitility.await("every turn back").atMost(Duration.ofSeconds(10))
+                .until(() -> limiter.inFlight("cancelled-callers") == 0);
+    }
+
+    @Test
+    void admitsOnlyItsShareAndNothingWhileQuietOrPaused() {
+        InProcessRateLimiter limiter = new InProcessRateLimiter(TestLimits.config(Duration.ofSeconds(2), Duration.ZERO,
+                RateLimitStore.REDIS), new SimpleMeterRegistry(), perSecond -> perSecond / 2);
+        Lane lane = TestLimits.fivePerSecond("shared");
+        Duration noWait = Duration.ofMillis(1);
+        limiter.acquire(lane, noWait).await().atMost(Duration.ofMillis(500));
+        limiter.acquire(lane, noWait).await().atMost(Duration.ofMillis(500));
+        assertThrows(RateLimitExceededException.class, () -> limiter.acquire(lane, noWait).await().atMost(Duration.ofSeconds(1)),
+                "floor(5 / 2) = 2 calls of this lane in flight at most");
+
+        Lane other = TestLimits.tenPerSecond("other");
+        limiter.pause(other, Duration.ofMillis(400));
+        long start = System.nanoTime();
+        limiter.acquire(other, Duration.ofSeconds(2)).await().atMost(Duration.ofSeconds(2));
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(380), "a paused lane lets nobody go");
+
+        limiter.quietFor(Duration.ofMillis(400));
+        start = System.nanoTime();
+        limiter.acquire(TestLimits.tenPerSecond("third"), Duration.ofSeconds(2)).await().atMost(Duration.ofSeconds(2));
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(380), "a quiet limiter lets nobody go");
+    }
+
+    @Test
+    void countsTrackedCallsWithoutAdmittingThem() {
+        InProcessRateLimiter limiter = limiter();
+        Lane lane = TestLimits.fivePerSecond("tracked");
+        List<Permit> tracked = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            tracked.add(limiter.track(lane));
+        }
+        assertEquals(5, limiter.inFlight("tracked"));
+        assertThrows(RateLimitExceededException.class,
+                () -> limiter.acquire(lane, Duration.ofMillis(1)).await().atMost(Duration.ofSeconds(1)));
+        tracked.forEach(Permit::release);
+        assertEquals(0, limiter.inFlight("tracked"));
+    }
 }

@@ -234,4 +234,67 @@ class RedisRateLimiterTest {
         String described = RedisRateLimiter.describe(new IllegalStateException("cannot connect to redis://user:s3cret@cache:6379"));
         assertEquals("IllegalStateException: cannot connect to redis://***@cache:6379", described);
     }
+
+    /**
+     * The calls Redis still counts as in flight in a lane's set: members scored beyond the one second (and margin)
+     * that an ended call stays counted, as Redis tells the time.
+     */
+    private static long inFlight(String key) throws Exception {
+        @SuppressWarnings("unchecked")
+        List<String> time = (List<String>) server.command("TIME");
+        long nowMillis = Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
+        return (Long) server.command("ZCOUNT", key, "(" + (nowMillis + 1100), "+inf");
+    }
+
+    @Test
+    void aTurnGrantedJustAfterItsCallerLeftGoesStraightBackToRedis() throws Exception {
+        Lane lane = new Lane("grant-window:set-margin-mode", 1, "set-margin-mode");
+        Permit held = first.acquire(lane, Duration.ofSeconds(5)).await().atMost(QUICK);
+        Turn leaving = new Turn();
+        List<Permit> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
+        first.acquire(lane, Duration.ofSeconds(5), leaving).subscribe().with(delivered::add, failure -> {
+        });
+        leaving.end();
+        held.release();
+
+        Permit behind = second.acquire(lane, Duration.ofSeconds(5)).await().atMost(Duration.ofSeconds(4));
+        assertTrue(delivered.isEmpty(), "nothing reached the caller who left");
+        assertEquals(1L, inFlight("test:rate-limit:grant-window:set-margin-mode"), "only the caller behind is in flight");
+        behind.release();
+    }
+
+    @Test
+    void callersCancelledAtRandomMomentsLeaveNoCallInFlightInRedis() throws Exception {
+        Lane lane = changes("cancelled-callers");
+        java.util.Random random = new java.util.Random(11);
+        CancelledCallers.run((asked, maxWait, turn) -> (random.nextBoolean() ? first : second).acquire(asked, maxWait, turn),
+                lane, 120, new java.util.Random(13));
+        // Releases are reported to Redis asynchronously; they land within moments, not at the 15 s lease.
+        await("every call reported ended").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> inFlight("test:rate-limit:cancelled-callers:set-margin-mode") == 0);
+    }
+
+    @Test
+    void aPausedLaneLetsNoInstanceGoUntilThePauseEnds() throws Exception {
+        first.pause(changes("paused-lane"), Duration.ofMillis(600)).await().atMost(QUICK);
+        long start = System.nanoTime();
+        Permit permit = later(second, "paused-lane", Duration.ofSeconds(3)).get(3, TimeUnit.SECONDS);
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(550),
+                "the other instance waited for the pause: " + permit.waited());
+        assertEquals(1L, server.command("ZCARD", "test:rate-limit:paused-lane:set-margin-mode"),
+                "the pause is not a call: once over, only the one admitted call is counted");
+    }
+
+    @Test
+    void everyInstanceCountsTheLiveOnes() throws Exception {
+        assertEquals(1, first.announce(Duration.ofSeconds(3)).await().atMost(QUICK));
+        assertEquals(2, second.announce(Duration.ofSeconds(3)).await().atMost(QUICK));
+        assertEquals(2, first.announce(Duration.ofSeconds(3)).await().atMost(QUICK), "announcing again counts once");
+        second.withdraw().await().atMost(QUICK);
+        assertEquals(1, first.announce(Duration.ofSeconds(3)).await().atMost(QUICK));
+        // An instance that stops announcing (it crashed) drops out once its announcement ran out.
+        second.announce(Duration.ofMillis(200)).await().atMost(QUICK);
+        await("the silent instance dropping out").atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                .until(() -> first.announce(Duration.ofSeconds(3)).await().atMost(QUICK) == 1);
+    }
 }

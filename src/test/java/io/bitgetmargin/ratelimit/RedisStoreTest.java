@@ -77,8 +77,9 @@ class RedisStoreTest {
         List<String> keys = (List<String>) LoopbackRedis.current().command("KEYS", "*");
         String defaultAccount = "bitget-margin:rate-limit:" + sha256Prefix(TestAccounts.API_KEY);
         String alice = "bitget-margin:rate-limit:" + sha256Prefix(TestAccounts.ALICE_KEY);
+        // The lanes, and the live instances, which hold random instance ids and times only.
         assertEquals(java.util.Set.of(alice + ":account", alice + ":set-margin-mode", defaultAccount + ":account",
-                defaultAccount + ":set-margin-mode"), java.util.Set.copyOf(keys));
+                defaultAccount + ":set-margin-mode", "bitget-margin:rate-limit:instances"), java.util.Set.copyOf(keys));
         StringBuilder everything = new StringBuilder(String.join(" ", keys));
         for (String key : keys) {
             everything.append(' ').append(LoopbackRedis.current().command("ZRANGE", key, "0", "-1", "WITHSCORES"));

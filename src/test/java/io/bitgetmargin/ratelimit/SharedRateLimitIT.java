@@ -72,7 +72,7 @@ class SharedRateLimitIT {
                 TestAccounts.TOKEN);
         environment.put("QUARKUS_REDIS_HOSTS", LoopbackRedis.current().url());
         environment.put("BITGET_MARGIN_RATE_LIMIT_STORE", "redis");
-        environment.put("BITGET_MARGIN_RATE_LIMIT_REDIS_RECHECK_INTERVAL", "1s");
+        environment.put("BITGET_MARGIN_RATE_LIMIT_REDIS_HEARTBEAT_INTERVAL", "1s");
         environment.put("QUARKUS_REST_CLIENT_BITGET_READ_TIMEOUT", "1000");
         secondInstance = ServiceProcess.startPackaged(environment);
         secondPort = ServiceProcess.awaitPort(secondInstance, 60);

@@ -49,8 +49,13 @@ final class TestLimits {
                     }
 
                     @Override
-                    public Duration recheckInterval() {
+                    public Duration heartbeatInterval() {
                         return Duration.ofSeconds(1);
+                    }
+
+                    @Override
+                    public int instances() {
+                        return 2;
                     }
 
                     @Override

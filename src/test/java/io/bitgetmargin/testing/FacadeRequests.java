@@ -20,4 +20,12 @@ public final class FacadeRequests {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
     }
+
+    /** {@code GET /v1/margin-mode} of a USDT-margined perpetual, with a bearer token. */
+    public static HttpRequest readMarginMode(String baseUrl, String token, String symbol, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + "/v1/margin-mode?symbol=" + symbol))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + token)
+                .GET().build();
+    }
 }

@@ -18,6 +18,12 @@ public final class LambdaLimits {
      */
     public static final String LONG_REQUEST = "long-request";
 
+    /**
+     * A caller that hangs up on its connection mid-request. The mock event server has no connection a caller could
+     * close, and API Gateway does not tell a function that its caller has gone.
+     */
+    public static final String HANG_UPS = "hang-ups";
+
     private LambdaLimits() {
     }
 }

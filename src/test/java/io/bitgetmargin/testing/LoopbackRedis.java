@@ -81,7 +81,7 @@ public class LoopbackRedis implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "quarkus.redis.hosts", url(),
                 "bitget-margin.rate-limit.store", "redis",
-                "bitget-margin.rate-limit.redis.recheck-interval", "1s");
+                "bitget-margin.rate-limit.redis.heartbeat-interval", "1s");
     }
 
     @Override

@@ -13,7 +13,8 @@ import io.bitgetmargin.simulator.SimulatedKey;
 /**
  * The Bitget accounts every test instance of the service has, and the keys the loopback simulator accepts for them
  * after every reset: the default one (HMAC, {@code auto}), {@code alice} (HMAC, configured {@code classic}), {@code bob}
- * (an RSA key of a demo account) and four unified trading accounts ({@code uta}, configured unified; {@code uta-auto},
+ * (an RSA key of a demo account), {@code throttled} (HMAC, for the one test whose Bitget asks every caller of it to wait
+ * 30 s) and four unified trading accounts ({@code uta}, configured unified; {@code uta-auto},
  * learnt; {@code uta-new}, learnt by one test only; {@code uta-demo}, a demo key), with a facade token limited to alice,
  * a read-only token, and the JWTs of {@link TestIdentityProvider}. One configuration for all tests, so
  * that they share one application start.
@@ -33,6 +34,13 @@ public final class TestAccounts {
     /** A read-only static token ({@code scopes=margin:read}) for the default account and alice. */
     public static final String READER = "reader";
     public static final String READER_TOKEN = "reader-desk-token";
+
+    /**
+     * A classic account that only the test of a long {@code Retry-After} uses: Bitget's 429 pauses the account's lane
+     * for every caller of the application, for as long as Bitget asked.
+     */
+    public static final String THROTTLED = "throttled";
+    public static final String THROTTLED_KEY = "throttled-key";
 
     public static final String BOB = "bob";
     public static final String BOB_KEY = "bob-key";
@@ -74,6 +82,9 @@ public final class TestAccounts {
         config.put("bitget.accounts.alice.secret-key", "alice-secret");
         config.put("bitget.accounts.alice.passphrase", "alice-passphrase");
         config.put("bitget.accounts.alice.account-type", "classic");
+        config.put("bitget.accounts.throttled.api-key", THROTTLED_KEY);
+        config.put("bitget.accounts.throttled.secret-key", "throttled-secret");
+        config.put("bitget.accounts.throttled.passphrase", "throttled-passphrase");
         config.put("bitget.accounts.bob.api-key", BOB_KEY);
         config.put("bitget.accounts.bob.secret-key", rsaPem());
         config.put("bitget.accounts.bob.passphrase", "bob-passphrase");
@@ -106,6 +117,7 @@ public final class TestAccounts {
     public static List<SimulatedKey> simulatorKeys() {
         return List.of(new SimulatedKey(API_KEY, SECRET_KEY, PASSPHRASE, false),
                 new SimulatedKey(ALICE_KEY, "alice-secret", "alice-passphrase", false),
+                new SimulatedKey(THROTTLED_KEY, "throttled-secret", "throttled-passphrase", false),
                 new SimulatedKey(BOB_KEY, rsaPem(), "bob-passphrase", true),
                 unified(UTA_KEY, UTA_SECRET, UTA_PASSPHRASE, false),
                 unified(UTA_AUTO_KEY, UTA_AUTO_SECRET, UTA_AUTO_PASSPHRASE, false),
