@@ -115,6 +115,26 @@ public class LoopbackRedis implements QuarkusTestResourceLifecycleManager {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
+    /**
+     * Freezes the server (SIGSTOP): it keeps its port and connections but answers nothing, like a host that stalls.
+     * {@link #resume()} lets it go on where it stopped.
+     */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #pause() paused} server answer again (SIGCONT). */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     /** Starts a fresh, empty server on the same port. */
     public void restart() {
         launch();
@@ -122,6 +142,13 @@ public class LoopbackRedis implements QuarkusTestResourceLifecycleManager {
 
     public void stopServer() {
         if (process != null) {
+            if (process.isAlive()) {
+                try {
+                    resume(); // a paused server would not see the SIGTERM until it is let go
+                } catch (IOException | InterruptedException ignored) {
+                    // destroyForcibly below ends it anyway
+                }
+            }
             process.destroy();
             try {
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
