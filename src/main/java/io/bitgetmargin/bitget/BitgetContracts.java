@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,7 +19,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Bitget's public contracts list, one call per product type, kept in the {@value #CACHE} cache: a leverage is checked
  * against its contract's {@code minLever} and {@code maxLever} before anything is signed. Concurrent askers share one
- * call; a failed call is not kept.
+ * call; a failed call is not kept. A symbol missing from the list fetches it again, at most once per
+ * {@code bitget-margin.contracts.refetch-interval}.
  */
 @ApplicationScoped
 public class BitgetContracts {
@@ -26,6 +30,8 @@ public class BitgetContracts {
     private final BitgetClient bitget;
     private final Cache cache;
     private final ContractsConfig config;
+    /** The refetch under way per product type, which concurrent misses join rather than start their own. */
+    private final ConcurrentMap<String, CompletableFuture<Listed>> refetches = new ConcurrentHashMap<>();
 
     BitgetContracts(BitgetClient bitget, @CacheName(CACHE) Cache cache, ContractsConfig config) {
         this.bitget = bitget;
@@ -39,17 +45,45 @@ public class BitgetContracts {
     }
 
     /**
-     * One contract; empty when Bitget does not list it even in a list fetched again (a list at least
-     * {@link ContractsConfig#refreshAfterMiss()} old is).
+     * One contract; empty when Bitget does not list it in a fresh list: one fetched within
+     * {@link ContractsConfig#refetchInterval()}, or fetched again for this miss. Concurrent misses of a product type
+     * share one fetch.
      */
     public Uni<Optional<ContractData>> find(String productType, String symbol) {
         return of(productType).flatMap(listed -> {
             Optional<ContractData> contract = listed.contract(symbol);
-            if (contract.isPresent() || listed.ageMillis() < config.refreshAfterMiss().toMillis()) {
+            if (contract.isPresent() || isFresh(listed)) {
                 return Uni.createFrom().item(contract);
             }
-            return cache.invalidate(productType).flatMap(ignored -> of(productType))
-                    .map(fresh -> fresh.contract(symbol));
+            return newerThan(productType, listed).map(fresh -> fresh.contract(symbol));
+        });
+    }
+
+    private boolean isFresh(Listed listed) {
+        return listed.ageMillis() < config.refetchInterval().toMillis();
+    }
+
+    /**
+     * A list fetched after {@code stale}: the one a concurrent miss is already fetching, one fetched since, or a new
+     * fetch that replaces {@code stale} in the cache.
+     */
+    private Uni<Listed> newerThan(String productType, Listed stale) {
+        return Uni.createFrom().deferred(() -> {
+            CompletableFuture<Listed> mine = new CompletableFuture<>();
+            CompletableFuture<Listed> running = refetches.putIfAbsent(productType, mine);
+            if (running != null) {
+                return Uni.createFrom().completionStage(running);
+            }
+            of(productType).flatMap(cached -> cached != stale ? Uni.createFrom().item(cached)
+                    : cache.invalidate(productType).flatMap(ignored -> of(productType)))
+                    .subscribe().with(fresh -> {
+                        refetches.remove(productType, mine);
+                        mine.complete(fresh);
+                    }, failure -> {
+                        refetches.remove(productType, mine);
+                        mine.completeExceptionally(failure);
+                    });
+            return Uni.createFrom().completionStage(mine);
         });
     }
 

@@ -13,9 +13,10 @@ import io.smallrye.config.WithDefault;
 public interface ContractsConfig {
 
     /**
-     * A symbol missing from a cached list fetches the list again once the list is at least this old: a contract listed
-     * since then is found, and a mistyped symbol costs at most one call per product type in this time.
+     * A symbol missing from the cached list fetches the list again, at most once in this time per product type: a
+     * contract listed a moment ago is found, and a mistyped symbol costs at most one call per product type in this
+     * time. A symbol missing from a list fetched within it is unknown.
      */
-    @WithDefault("30s")
-    Duration refreshAfterMiss();
+    @WithDefault("2s")
+    Duration refetchInterval();
 }

@@ -42,8 +42,9 @@ public class LoopbackBitget implements QuarkusTestResourceLifecycleManager {
             Map<String, String> config = new HashMap<>(TestAccounts.config());
             config.put("quarkus.rest-client.bitget.url", url);
             config.put("quarkus.rest-client.bitget.read-timeout", "1000");
-            // Tests add contracts as they go: a symbol missing from the cached contracts list always fetches it again.
-            config.put("bitget-margin.contracts.refresh-after-miss", "0s");
+            // Tests add contracts as they go: a symbol missing from the cached contracts list always fetches it again
+            // (ContractsRefetchTest has the default interval).
+            config.put("bitget-margin.contracts.refetch-interval", "0s");
             return config;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the loopback Bitget simulator", e);
