@@ -90,7 +90,8 @@ public class BitgetContracts {
     /** A product type's contracts by symbol, and when they were fetched. */
     public static final class Listed {
         private final Map<String, ContractData> bySymbol;
-        private final long fetchedAtMillis = System.currentTimeMillis();
+        /** Monotonic: a step of the host's clock neither freshens nor ages a list. */
+        private final long fetchedAtNanos = System.nanoTime();
 
         Listed(List<ContractData> contracts) {
             this.bySymbol = contracts.stream().filter(contract -> contract.symbol() != null)
@@ -103,7 +104,7 @@ public class BitgetContracts {
         }
 
         long ageMillis() {
-            return System.currentTimeMillis() - fetchedAtMillis;
+            return (System.nanoTime() - fetchedAtNanos) / 1_000_000;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.bitgetmargin.bitget;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -159,6 +160,37 @@ class BitgetClientTest {
         failureOf(bitget.account(null, "BTCUSDT", "USDT-FUTURES", "USDT", Duration.ZERO), RateLimitExceededException.class);
         held.forEach(call -> call.awaitItem(ANSWER));
         assertEquals(10, reads().size(), "the refused call was never sent");
+    }
+
+    @Test
+    void bitgetsTooManyRequestsPausesTheLaneForEveryCallerOfThatAccountAndNoOther() {
+        // Both accounts' first calls done (clock, account type), so that only the pause can delay what follows.
+        read().subscribe().withSubscriber(UniAssertSubscriber.create()).awaitItem(ANSWER);
+        bitget.account(TestAccounts.ALICE, "BTCUSDT", "USDT-FUTURES", "USDT", null).subscribe()
+                .withSubscriber(UniAssertSubscriber.create()).awaitItem(ANSWER);
+        Simulator.reset();
+        Simulator.fault(Map.of("path", Simulator.ACCOUNT, "status", 429, "body", "", "retryAfter", "1", "times", 1));
+        UniAssertSubscriber<AccountData> refused = read().subscribe().withSubscriber(UniAssertSubscriber.create());
+        await("Bitget's 429").atMost(ANSWER).pollInterval(Duration.ofMillis(5)).until(() -> !reads().isEmpty());
+        long refusedAt = receivedAt(reads().get(0));
+
+        UniAssertSubscriber<AccountData> sameLane = read().subscribe().withSubscriber(UniAssertSubscriber.create());
+        UniAssertSubscriber<AccountData> otherAccount = bitget.account(TestAccounts.ALICE, "BTCUSDT", "USDT-FUTURES",
+                "USDT", null).subscribe().withSubscriber(UniAssertSubscriber.create());
+        refused.awaitItem(ANSWER);
+        sameLane.awaitItem(ANSWER);
+        otherAccount.awaitItem(ANSWER);
+
+        List<Map<String, Object>> afterTheRefusal = reads().subList(1, reads().size());
+        for (Map<String, Object> call : afterTheRefusal) {
+            long after = receivedAt(call) - refusedAt;
+            if (TestAccounts.API_KEY.equals(SeenCalls.header(call, "ACCESS-KEY"))) {
+                assertTrue(after >= 950, "the account's reads wait out Retry-After: 1, every caller's: " + after + " ms");
+            } else {
+                assertTrue(after < 900, "another account's reads are not paused: " + after + " ms, " + SeenCalls.header(call, "ACCESS-KEY"));
+            }
+        }
+        assertEquals(3, afterTheRefusal.size(), "the refused read again, the second caller's, the other account's");
     }
 
     private static long receivedAt(Map<String, Object> call) {
