@@ -2,6 +2,7 @@ package io.bitgetmargin.ratelimit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -101,6 +102,10 @@ public class RateLimiter {
     /** When this instance lost Redis, until the shared counts decide alone again; null otherwise. */
     private final AtomicReference<Instant> degradedSince = new AtomicReference<>();
     private volatile long returningUntilNanos;
+    /** Heartbeats in a row that Redis left unanswered, after which it is lost (as acquisitions judge, three). */
+    private static final int UNANSWERED_HEARTBEATS = 3;
+    private final AtomicInteger unansweredHeartbeats = new AtomicInteger();
+
     /** How many instances Redis last counted; 0 until the first announcement succeeded. */
     private volatile int instancesSeen;
 
@@ -194,16 +199,31 @@ public class RateLimiter {
             if (redis == null) {
                 return Turn.taking(inProcess::acquire, lane, wait, stopWaiting, call);
             }
+            long start = System.nanoTime();
             return switch (mode()) {
-                case SHARED -> Turn.taking(this::redisElseShare, lane, wait, stopWaiting, call);
-                case DEGRADED -> Turn.taking(inProcess::acquire, lane, wait, stopWaiting, call);
-                case RETURNING -> {
-                    long start = System.nanoTime();
-                    yield Turn.taking(inProcess::acquire, lane, wait, stopWaiting, share -> Turn.taking(this::redisIfReachable, lane,
-                            left(wait, start), stopWaiting, shared -> call.apply(Permits.both(share, shared))));
-                }
+                case SHARED -> Turn.taking(this::redisElseShare, lane, wait, stopWaiting, permit -> permit instanceof ShareOnly share
+                        ? alsoInRedisIfBack(share, lane, wait, start, stopWaiting, call) : call.apply(permit));
+                case DEGRADED -> Turn.taking(inProcess::acquire, lane, wait, stopWaiting,
+                        share -> alsoInRedisIfBack(share, lane, wait, start, stopWaiting, call));
+                case RETURNING -> Turn.taking(inProcess::acquire, lane, wait, stopWaiting, share -> Turn.taking(
+                        this::redisIfReachable, lane, left(wait, start), stopWaiting,
+                        shared -> call.apply(Permits.both(share, shared))));
             };
         });
+    }
+
+    /**
+     * A turn of this instance's share, granted while Redis was lost: should Redis be back by now, the other instances
+     * count there again, and the call must be counted there too before it goes (it was granted at the end of the quiet
+     * second, say, and Redis came back within it).
+     */
+    private <T> Uni<T> alsoInRedisIfBack(Permit share, Lane lane, Duration wait, long start, Uni<Permit> stopWaiting,
+            Function<Permit, Uni<T>> call) {
+        if (mode() == Mode.DEGRADED) {
+            return call.apply(share);
+        }
+        return Turn.taking(this::redisIfReachable, lane, left(wait, start), stopWaiting,
+                shared -> call.apply(Permits.both(share, shared)));
     }
 
     /**
@@ -244,8 +264,21 @@ public class RateLimiter {
         return redis.acquire(lane, wait, turn)
                 .onFailure(RateLimitStoreUnavailableException.class).recoverWithUni(failure -> {
                     fellBack(failure);
-                    return inProcess.acquire(lane, left(wait, start), turn);
+                    return inProcess.acquire(lane, left(wait, start), turn).map(ShareOnly::new);
                 });
+    }
+
+    /** A turn that only this instance's share granted, Redis being lost when it was asked. */
+    private record ShareOnly(Permit local) implements Permit {
+        @Override
+        public Duration waited() {
+            return local.waited();
+        }
+
+        @Override
+        public void release() {
+            local.release();
+        }
     }
 
     /** A turn from Redis, or none at all should Redis be lost again: the share already admitted the call. */
@@ -280,12 +313,18 @@ public class RateLimiter {
 
     /**
      * Announces this instance and learns how many there are; an answer after an outage starts the return. An error
-     * other than a timeout (a refused connection) is an outage; a timeout is left for the acquisitions to judge.
+     * other than a timeout (a refused connection) is an outage; so are {@value #UNANSWERED_HEARTBEATS} timeouts in a
+     * row (a Redis that stalls), which an idle instance would otherwise never notice. One timeout alone may be a pause
+     * of a busy host.
      */
     Uni<Integer> heartbeat() {
         Duration interval = config.redis().heartbeatInterval();
-        return redis.announce(interval.multipliedBy(3)).invoke(this::announced).onFailure().invoke(failure -> {
-            if (!(failure instanceof RateLimitStoreUnavailableException.TimedOut) || mode() == Mode.RETURNING) {
+        return redis.announce(interval.multipliedBy(3)).invoke(instances -> {
+            unansweredHeartbeats.set(0);
+            announced(instances);
+        }).onFailure().invoke(failure -> {
+            boolean timedOut = failure instanceof RateLimitStoreUnavailableException.TimedOut;
+            if (!timedOut || unansweredHeartbeats.incrementAndGet() >= UNANSWERED_HEARTBEATS || mode() == Mode.RETURNING) {
                 fellBack(failure);
             }
         });
@@ -297,8 +336,9 @@ public class RateLimiter {
             mode = Mode.RETURNING;
             Duration grace = config.redis().heartbeatInterval().multipliedBy(2).plus(hold);
             returningUntilNanos = System.nanoTime() + grace.toNanos();
-            LOG.infof("Redis rate-limit store is back (%d instances): counting through Redis again, and within this"
-                    + " instance's share for %d ms more, until every instance counts there", instances, grace.toMillis());
+            LOG.infof("Redis rate-limit store is back (%d %s announced so far): counting through Redis again, and within"
+                    + " this instance's share for %d ms more, until every instance counts there", instances,
+                    instances == 1 ? "instance" : "instances", grace.toMillis());
         }
     }
 

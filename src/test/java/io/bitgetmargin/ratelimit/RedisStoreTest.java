@@ -141,6 +141,20 @@ class RedisStoreTest {
         assertEquals(1, count(newLog(logBefore), "Redis rate-limit store is back"));
     }
 
+    @Test
+    void anIdleInstanceNoticesARedisThatStallsFromItsHeartbeatsAlone() throws Exception {
+        await("on Redis").atMost(Duration.ofSeconds(10)).until(() -> readinessStore().equals("redis"));
+        LoopbackRedis.current().pause();
+        try {
+            // No call at all: three unanswered heartbeats, a second apart, are an outage.
+            await("the outage noticed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> readinessStore().startsWith("memory (fallback: redis unreachable since "));
+        } finally {
+            LoopbackRedis.current().resume();
+        }
+        await("back on Redis").atMost(Duration.ofSeconds(10)).until(() -> readinessStore().equals("redis"));
+    }
+
     private static void assertThat(String actual, String prefix) {
         org.hamcrest.MatcherAssert.assertThat(actual, startsWith(prefix));
     }

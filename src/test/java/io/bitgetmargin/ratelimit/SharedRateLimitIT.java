@@ -44,8 +44,8 @@ import io.restassured.RestAssured;
 
 /**
  * Two instances of the packaged service, the one Quarkus starts for this test and a second one started here, share
- * one Redis and one simulated Bitget: together they must stay within Bitget's limit for one key, and keep answering
- * when Redis dies.
+ * one Redis and one simulated Bitget: together they must stay within Bitget's limit for one key, also when Redis dies
+ * or stalls and each falls back to its share of the limit, and keep answering.
  */
 @QuarkusIntegrationTest
 @RequiresRedisServer
@@ -55,6 +55,7 @@ import io.restassured.RestAssured;
 class SharedRateLimitIT {
 
     private static final int CALLERS = 60;
+    private static final int DEGRADED_CALLERS = 40;
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     private static Process secondInstance;
@@ -122,36 +123,74 @@ class SharedRateLimitIT {
 
     @Test
     @Order(2)
-    void redisKilledMidRunLeavesNoCallerWithoutAnAnswer() throws Exception {
-        List<Answer> answers;
+    void redisKilledMidRunLeavesBothInstancesWithinTheirShareOfTheLimit() throws Exception {
         try {
-            answers = callAll(() -> {
-                // Mid-run: once both instances have started changing margin modes through Redis.
-                await("the first changes").atMost(Duration.ofSeconds(20))
-                        .until(() -> Simulator.calls(Simulator.SET_MARGIN_MODE).size() >= 5);
-                try {
-                    LoopbackRedis.current().kill();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            assertEquals(CALLERS, answers.size(), "every caller got an answer");
-            for (Answer answer : answers) {
-                // Definitive: a change, or a problem document that says why; never a dropped connection or a hang.
-                assertNotEquals(-1, answer.status(), "no answer: " + answer);
-                assertTrue(answer.status() == 200 || answer.body().contains("\"code\":\""), answer.toString());
-            }
-            assertTrue(answers.stream().anyMatch(answer -> answer.status() == 200), summary(answers));
-            for (String instance : instances) {
-                String store = rateLimitStore(instance);
-                assertTrue(store.startsWith("memory (fallback: redis unreachable since "), instance + ": " + store);
-                assertTrue(metrics(instance).contains("bitget_margin_limiter_store_degraded 1.0"));
-            }
+            degradedRun(() -> LoopbackRedis.current().kill());
         } finally {
             LoopbackRedis.current().restart();
         }
+        awaitBothBackOnRedis();
+    }
+
+    @Test
+    @Order(3)
+    void redisPausedMidRunLeavesBothInstancesWithinTheirShareOfTheLimit() throws Exception {
+        try {
+            degradedRun(() -> LoopbackRedis.current().pause());
+        } finally {
+            LoopbackRedis.current().resume();
+        }
+        awaitBothBackOnRedis();
+    }
+
+    /** What Redis does to the instances, mid-run. */
+    private interface Outage {
+        void begin() throws Exception;
+    }
+
+    /**
+     * {@value #DEGRADED_CALLERS} callers over both instances lose Redis once both have started changing margin modes
+     * through it: every caller gets a definitive answer (a change, a refusal to wait, or unavailable), and the two
+     * instances, each now on its own at half of every lane, never let Bitget see more than its limit in a second.
+     */
+    private void degradedRun(Outage outage) throws Exception {
+        List<Answer> answers = callAll(DEGRADED_CALLERS, () -> {
+            await("the first changes").atMost(Duration.ofSeconds(20))
+                    .until(() -> Simulator.calls(Simulator.SET_MARGIN_MODE).size() >= 5);
+            try {
+                outage.begin();
+            } catch (Exception e) {
+                throw new IllegalStateException("the outage did not begin", e);
+            }
+        });
+        assertEquals(DEGRADED_CALLERS, answers.size(), "every caller got an answer");
+        for (Answer answer : answers) {
+            assertTrue(answer.status() == 200 || answer.status() == 429 || answer.status() == 503, answer.toString());
+        }
+        assertTrue(answers.stream().anyMatch(answer -> answer.status() == 200), summary(answers));
+        List<Map<String, Object>> changes = Simulator.calls(Simulator.SET_MARGIN_MODE);
+        System.out.printf("Redis lost mid-run: answers %s, %d changes, at most %d in a second%n", summary(answers),
+                changes.size(), SeenCalls.maxInAnySecond(changes));
+        assertTrue(SeenCalls.maxInAnySecond(changes) <= 5, "at most 5 set-margin-mode calls in any second for the key,"
+                + " saw " + SeenCalls.maxInAnySecond(changes) + ": " + summary(answers));
+        assertTrue(SeenCalls.maxInAnySecond(Simulator.calls(Simulator.ACCOUNT)) <= 10);
+        assertTrue(Simulator.calls().stream().noneMatch(call -> ((Number) call.get("status")).intValue() == 429),
+                "Bitget never had to refuse a call");
         for (String instance : instances) {
-            await(instance + " returning to Redis by itself").atMost(Duration.ofSeconds(15))
+            // An instance whose calls were all done before the outage learns of it from its next heartbeat.
+            await(instance + " noticing the outage").atMost(Duration.ofSeconds(10))
+                    .until(() -> rateLimitStore(instance).startsWith("memory (fallback: redis unreachable since "));
+            assertEquals("max(1, floor(limit / 2)) of each lane: 2 instances seen in redis", rateLimitShare(instance));
+            String metrics = metrics(instance);
+            assertTrue(metrics.contains("bitget_margin_limiter_store_degraded 1.0"), instance);
+            assertTrue(metrics.contains("bitget_margin_limiter_share 0.5"), instance + " shows its share: "
+                    + metrics.lines().filter(line -> line.startsWith("bitget_margin_limiter")).toList());
+        }
+    }
+
+    private void awaitBothBackOnRedis() {
+        for (String instance : instances) {
+            await(instance + " returning to Redis by itself").atMost(Duration.ofSeconds(20))
                     .until(() -> rateLimitStore(instance).equals("redis"));
         }
     }
@@ -161,7 +200,7 @@ class SharedRateLimitIT {
      * learn it from 40085 within their callers' requests, and their v3 calls share the unified lanes through Redis.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void aUnifiedKeyKeepsItsOwnLanesAcrossInstances() throws Exception {
         Simulator.unifiedKey(TestAccounts.API_KEY, TestAccounts.SECRET_KEY, TestAccounts.PASSPHRASE, false, Map.of());
         for (int i = 0; i < CALLERS; i++) {
@@ -186,10 +225,14 @@ class SharedRateLimitIT {
 
     /** One change per caller, callers alternating between the instances; {@code meanwhile} runs during the calls. */
     private List<Answer> callAll(Runnable meanwhile) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
+        return callAll(CALLERS, meanwhile);
+    }
+
+    private List<Answer> callAll(int callers, Runnable meanwhile) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
             List<Future<Answer>> running = new ArrayList<>();
-            for (int i = 0; i < CALLERS; i++) {
+            for (int i = 0; i < callers; i++) {
                 String instance = instances.get(i % instances.size());
                 String symbol = "SHARED" + i + "USDT";
                 running.add(pool.submit(() -> change(instance, symbol)));
@@ -224,6 +267,11 @@ class SharedRateLimitIT {
     private static String rateLimitStore(String instance) {
         return io.restassured.path.json.JsonPath.from(get(instance, "/q/health/ready"))
                 .getString("checks.find { it.name == 'bitget' }.data.rateLimitStore");
+    }
+
+    private static String rateLimitShare(String instance) {
+        return io.restassured.path.json.JsonPath.from(get(instance, "/q/health/ready"))
+                .getString("checks.find { it.name == 'bitget' }.data.rateLimitShare");
     }
 
     private static String metrics(String instance) {
