@@ -82,7 +82,7 @@ public final class BitgetSimulator {
         SimulatedFault fault = faults.take(path);
         SimulatedResponse canned = FaultQueue.cannedAnswer(fault);
         SimulatedResponse answer = canned != null ? canned : bitget(request, now);
-        log.record(request, answer);
+        log.record(request, answer, canned != null);
         return fault == null ? answer : answer.delayedBy(fault.delay());
     }
 

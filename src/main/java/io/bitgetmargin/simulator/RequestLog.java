@@ -17,7 +17,7 @@ final class RequestLog {
 
     private final Deque<SeenRequest> seen = new ArrayDeque<>();
 
-    void record(SimulatedRequest request, SimulatedResponse answer) {
+    void record(SimulatedRequest request, SimulatedResponse answer, boolean injected) {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(request.headers());
         headers.computeIfPresent("ACCESS-PASSPHRASE", (name, value) -> "(not kept)");
@@ -30,7 +30,8 @@ final class RequestLog {
             }
         }
         seen.addLast(new SeenRequest(System.currentTimeMillis(), request.method(), request.rawPath(),
-                Envelopes.decode(request.rawQuery()), new LinkedHashMap<>(headers), request.bodyText(), answer.status(), code));
+                Envelopes.decode(request.rawQuery()), new LinkedHashMap<>(headers), request.bodyText(), answer.status(), code,
+                injected));
         while (seen.size() > MAX_SEEN) {
             seen.removeFirst();
         }
