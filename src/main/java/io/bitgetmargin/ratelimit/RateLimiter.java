@@ -40,7 +40,8 @@ import io.vertx.mutiny.redis.client.Redis;
  * <p>
  * When an announcement succeeds again, the instance is <b>returning</b>: each call must be admitted by Redis and by
  * its share, for two heartbeat intervals and one window, long enough for every other instance to have noticed Redis
- * too and to count there; only then do the shared counts alone decide again. One warning is logged, and readiness and
+ * too and to count there; only then do the shared counts alone decide again. Meanwhile the count of instances only
+ * grows (a Redis restarted empty has not heard from the others yet). One warning is logged, and readiness and
  * the {@code bitget_margin_limiter_store_degraded} and {@code bitget_margin_limiter_share} gauges show the state and
  * the share in use.
  * <p>
@@ -331,7 +332,10 @@ public class RateLimiter {
     }
 
     private synchronized void announced(int instances) {
-        instancesSeen = instances;
+        // Coming back, the count may be short: a Redis restarted empty knows only the instances that announced since,
+        // and a share computed from it would let this instance use the others' part of the limit while they still
+        // limit themselves in process. Until every instance has had time to announce again, the count only grows.
+        instancesSeen = mode == Mode.SHARED ? instances : Math.max(instances(), instances);
         if (mode == Mode.DEGRADED) {
             mode = Mode.RETURNING;
             Duration grace = config.redis().heartbeatInterval().multipliedBy(2).plus(hold);

@@ -155,6 +155,30 @@ class RedisStoreTest {
         await("back on Redis").atMost(Duration.ofSeconds(10)).until(() -> readinessStore().equals("redis"));
     }
 
+    void aRedisRestartedEmptyDoesNotWidenTheShareWhileTheInstancesComeBack() throws Exception {
+        // Another instance announced for a minute, on Redis's clock: this one counts two.
+        List<?> time = (List<?>) LoopbackRedis.current().command("TIME");
+        long redisMillis = Long.parseLong((String) time.get(0)) * 1000 + Long.parseLong((String) time.get(1)) / 1000;
+        LoopbackRedis.current().command("ZADD", "bitget-margin:rate-limit:instances", Long.toString(redisMillis + 60_000),
+                "another-instance");
+        await("two instances seen").atMost(Duration.ofSeconds(10)).until(() -> readinessShare().contains("2 instances"));
+        LoopbackRedis.current().kill();
+        try {
+            await("degraded").atMost(Duration.ofSeconds(10)).until(() -> readinessStore().startsWith("memory (fallback"));
+        } finally {
+            LoopbackRedis.current().restart();
+        }
+        // Restarted empty, Redis counts this instance alone until the other announces again, which it has not yet.
+        await("returning").atMost(Duration.ofSeconds(10)).until(() -> readinessStore().startsWith("redis (returning"));
+        assertThat(readinessShare(), "max(1, floor(limit / 2)) of each lane: 2 instances seen in redis");
+        await("back on Redis").atMost(Duration.ofSeconds(10)).until(() -> readinessStore().equals("redis"));
+    }
+
+    private static String readinessShare() {
+        return given().get("/q/health/ready").then().statusCode(200)
+                .extract().path("checks.find { it.name == 'bitget' }.data.rateLimitShare");
+    }
+
     private static void assertThat(String actual, String prefix) {
         org.hamcrest.MatcherAssert.assertThat(actual, startsWith(prefix));
     }
