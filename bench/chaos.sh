@@ -6,7 +6,7 @@
 # definitive answer, the 5xx other than 503, and the busiest second Bitget saw per account and endpoint; exits 1
 # unless the first two are 0 and every endpoint stayed within Bitget's limit. Loopback only; needs redis-server.
 #
-#   bench/chaos.sh [short|full]      short (CI): 7 s phases, about 90 s in all; full: 25 s phases, about 4 minutes
+#   bench/chaos.sh [short|full]      short (CI): 7 s phases, under 2 minutes with the start-ups; full: 25 s phases, about 4.5 minutes
 #
 # The instances' logs are kept under target/chaos-logs/.
 set -euo pipefail
