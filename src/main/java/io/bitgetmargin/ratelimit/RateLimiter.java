@@ -340,9 +340,9 @@ public class RateLimiter {
             mode = Mode.RETURNING;
             Duration grace = config.redis().heartbeatInterval().multipliedBy(2).plus(hold);
             returningUntilNanos = System.nanoTime() + grace.toNanos();
-            LOG.infof("Redis rate-limit store is back (%d %s announced so far): counting through Redis again, and within"
-                    + " this instance's share for %d ms more, until every instance counts there", instances,
-                    instances == 1 ? "instance" : "instances", grace.toMillis());
+            LOG.infof("Redis rate-limit store is back (%d %s seen there now): counting through Redis again, and"
+                    + " within this instance's share, 1/%d, for %d ms more, until every instance counts there", instances,
+                    instances == 1 ? "instance" : "instances", instances(), grace.toMillis());
         }
     }
 
