@@ -6,23 +6,31 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Holds every facade request body to {@code bitget-margin.max-request-bytes} before the REST layer reads it, and
- * refuses a larger one with 413 {@code REQUEST_TOO_LARGE} as problem+json, closing the connection:
+ * Holds every facade request body to {@code bitget-margin.max-request-bytes} and refuses a larger one with 413
+ * {@code REQUEST_TOO_LARGE} as problem+json, nothing sent to Bitget, before the REST layer parses it:
  * <ul>
  * <li>with a {@code Content-Length} over the limit, at once, before any of the body is read;</li>
- * <li>chunked (HTTP/1.1, no length), by buffering it up to the limit and refusing it as soon as it goes beyond.</li>
+ * <li>chunked (HTTP/1.1, no length), by buffering it here up to the limit and refusing it as soon as it goes
+ * beyond;</li>
+ * <li>HTTP/2 without a length, as the REST layer reads it ({@link StreamedBodyLimit}): an HTTP/2 body cannot be
+ * buffered here, because Quarkus REST pauses the request when it takes it over and Vert.x refuses to pause an HTTP/2
+ * request that has ended ("Request has already been read", quarkus#34393). Quarkus's own limit is lifted for these
+ * requests: it would answer a bare 413 with a {@code Connection} header, which HTTP/2 forbids (the caller saw a
+ * stream error, not a 413), and the REST layer would log its failure as an error.</li>
  * </ul>
- * Bodies with a length are not buffered here: on HTTP/2 the REST layer fails on a body that was already read
- * ("Request has already been read"), and it reads them itself. Quarkus's own limit,
- * {@code quarkus.http.limits.max-body-size}, is set to the same value as a last resort (an HTTP/2 body without a
- * length): its answer is a bare 413.
+ * After a refusal the rest of the body is not read: on HTTP/1.1 the connection is closed ({@code Connection: close});
+ * on HTTP/2, where that header is illegal, the request's stream is reset with {@code NO_ERROR} once the answer is out
+ * (RFC 9113, section 8.1), and the connection lives on. Quarkus's {@code quarkus.http.limits.max-body-size} is set to
+ * the same value for the other paths ({@code /q}).
  */
 @ApplicationScoped
 public class FacadeBodyLimit {
@@ -40,9 +48,26 @@ public class FacadeBodyLimit {
         this.json = json;
     }
 
+    /** {@code bitget-margin.max-request-bytes}. */
+    long maxRequestBytes() {
+        return maxRequestBytes;
+    }
+
     void register(@Observes Router router) {
         // Before Quarkus's own limit (order -2), which answers without a body.
         router.route(FACADE_PATHS).order(-3).handler(this::check).failureHandler(this::refuseIfTooLarge);
+        // After it: it marks every request without a length for the REST layer's bare 413.
+        router.route(FACADE_PATHS).order(-1).handler(this::leaveHttp2StreamsToTheRestLayer);
+    }
+
+    /** An HTTP/2 body without a length is counted by {@link StreamedBodyLimit} as the REST layer reads it. */
+    private void leaveHttp2StreamsToTheRestLayer(RoutingContext context) {
+        if (context.request().version() == HttpVersion.HTTP_2 && context.request().getHeader("Content-Length") == null) {
+            context.remove(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY);
+            // A refusal leaves the rest of the body unread: the stream is reset once the answer is out.
+            context.addEndHandler(sent -> resetIfUnread(context));
+        }
+        context.next();
     }
 
     private void check(RoutingContext context) {
@@ -71,21 +96,35 @@ public class FacadeBodyLimit {
     }
 
     private void refuse(RoutingContext context) {
-        context.response().setStatusCode(413)
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close")
-                .end(tooLarge());
+        HttpServerResponse response = context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (context.request().version() == HttpVersion.HTTP_2) {
+            response.end(tooLarge()).onComplete(sent -> resetIfUnread(context));
+        } else {
+            response.putHeader("Connection", "close").end(tooLarge());
+        }
+    }
+
+    /** HTTP/2's way to stop a caller sending a body nobody reads: RST_STREAM with NO_ERROR after the answer. */
+    private static void resetIfUnread(RoutingContext context) {
+        if (!context.request().isEnded()) {
+            context.response().reset(0);
+        }
     }
 
     /** Built per refusal: it carries the request's id. */
     private Buffer tooLarge() {
         try {
-            return Buffer.buffer(json.writeValueAsBytes(Problem.of(ProblemCode.REQUEST_TOO_LARGE, "The body is larger "
-                    + "than the " + maxRequestBytes + " bytes accepted (bitget-margin.max-request-bytes); split it, e.g. "
-                    + "into smaller batches. Nothing was sent to Bitget.")));
+            return Buffer.buffer(json.writeValueAsBytes(problem(maxRequestBytes)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem body cannot be written", e);
         }
+    }
+
+    /** The refusal of a body over {@code maxRequestBytes}. */
+    static Problem problem(long maxRequestBytes) {
+        return Problem.of(ProblemCode.REQUEST_TOO_LARGE, "The body is larger than the " + maxRequestBytes + " bytes "
+                + "accepted (bitget-margin.max-request-bytes); split it, e.g. into smaller batches. Nothing was sent to "
+                + "Bitget.");
     }
 
     private static long parsed(String length) {

@@ -52,6 +52,12 @@ public class ProblemMappers {
         return answer(describe(e));
     }
 
+    /** An HTTP/2 body without a length that went past the limit as it was read (a refusal, not a failure). */
+    @ServerExceptionMapper
+    public Response bodyTooLarge(StreamedBodyLimit.TooLarge e) {
+        return answer(FacadeBodyLimit.problem(e.maxRequestBytes()));
+    }
+
     @ServerExceptionMapper
     public Response queueFull(RateLimitExceededException e) {
         return answer(describe(e), e.retryAfter());
