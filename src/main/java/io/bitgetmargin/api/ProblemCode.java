@@ -88,6 +88,9 @@ public enum ProblemCode {
                     + "request again (it reads first and sends nothing when the mode is already right), or read the mode."),
     BITGET_ERROR(502, "Bitget refused the call", false,
             "Bitget answered with an error this service does not know; bitgetCode and bitgetMsg say what it was."),
+    EGRESS_PROXY_REFUSED(502, "Egress proxy refused", false,
+            "The HTTP proxy this service calls Bitget through (quarkus.rest-client.bitget.proxy-address) refused its "
+                    + "credentials: fix quarkus.rest-client.bitget.proxy-user and proxy-password. Nothing reached Bitget."),
     BITGET_UNAVAILABLE(503, "Bitget unavailable", true,
             "Bitget could not be reached or answered with a server error; retry after Retry-After seconds."),
     ACCOUNT_SWITCHING(503, "Account type changing", true,

@@ -80,6 +80,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response egressProxyRefused(BitgetException.EgressProxyRefused e) {
+        return answer(describe(e));
+    }
+
+    @ServerExceptionMapper
     public Response bitgetTimeout(BitgetException.Timeout e) {
         return answer(describe(e));
     }
@@ -179,6 +184,9 @@ public class ProblemMappers {
         }
         if (e instanceof BitgetException.Unavailable || e instanceof BitgetException.CircuitOpen) {
             return Problem.of(ProblemCode.BITGET_UNAVAILABLE, e.getMessage() + ". " + ProblemCode.BITGET_UNAVAILABLE.advice());
+        }
+        if (e instanceof BitgetException.EgressProxyRefused) {
+            return Problem.of(ProblemCode.EGRESS_PROXY_REFUSED);
         }
         if (e instanceof BitgetException.Timeout) {
             return Problem.of(ProblemCode.BITGET_TIMEOUT);

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public abstract sealed class BitgetException extends RuntimeException
         permits BitgetException.Rejected, BitgetException.Unavailable, BitgetException.Timeout,
-        BitgetException.CircuitOpen {
+        BitgetException.CircuitOpen, BitgetException.EgressProxyRefused {
 
     private final Duration retryAfter;
 
@@ -184,6 +184,34 @@ public abstract sealed class BitgetException extends RuntimeException
         @Override
         public String tag() {
             return "circuit-open";
+        }
+    }
+
+    /**
+     * The HTTP proxy the calls go out through ({@code quarkus.rest-client.bitget.proxy-address}) refused this service's
+     * credentials (407): nothing reached Bitget, and only a configuration change can cure it, so it is neither retried
+     * nor held against Bitget.
+     */
+    public static final class EgressProxyRefused extends BitgetException {
+
+        public EgressProxyRefused() {
+            super("the egress proxy refused this service's proxy credentials (HTTP 407 Proxy Authentication Required)",
+                    null);
+        }
+
+        @Override
+        public boolean isTransient() {
+            return false;
+        }
+
+        @Override
+        public boolean isBitgetTrouble() {
+            return false;
+        }
+
+        @Override
+        public String tag() {
+            return "egress-proxy-refused";
         }
     }
 }

@@ -42,6 +42,11 @@ final class BitgetFailures {
             if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
                 return new BitgetException.Timeout("no answer within the read timeout");
             }
+            // An https call through a proxy: Netty's proxy handler fails the CONNECT with the proxy's status.
+            if (cause.getClass().getSimpleName().endsWith("ProxyConnectException")) {
+                return String.valueOf(cause.getMessage()).contains("407") ? new BitgetException.EgressProxyRefused()
+                        : new BitgetException.Unavailable("the egress proxy could not open a tunnel to Bitget", null, true);
+            }
             if (cause instanceof ConnectException) {
                 return new BitgetException.Unavailable("connection refused or failed", null, true);
             }
@@ -62,6 +67,10 @@ final class BitgetFailures {
                 // Bitget's gateway may answer 429 with no body at all.
             }
             return new BitgetException.Rejected(429, code, msg, retryAfter);
+        }
+        if (http.status() == 407) {
+            // Only a proxy answers 407 (an http call through it); Bitget never does.
+            return new BitgetException.EgressProxyRefused();
         }
         if (http.status() >= 500) {
             return new BitgetException.Unavailable("HTTP " + http.status(), retryAfter, true);

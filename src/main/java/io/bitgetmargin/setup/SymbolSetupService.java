@@ -288,6 +288,7 @@ public class SymbolSetupService {
     private static boolean maybeApplied(Throwable failure) {
         return failure != null && !(failure instanceof BitgetException.Rejected)
                 && !(failure instanceof BitgetException.CircuitOpen) && !(failure instanceof RateLimitExceededException)
+                && !(failure instanceof BitgetException.EgressProxyRefused)
                 && !(failure instanceof CallerGoneException gone && !gone.sent());
     }
 

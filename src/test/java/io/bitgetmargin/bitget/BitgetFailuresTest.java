@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 
+import io.netty.handler.proxy.HttpProxyHandler;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 
 /**
@@ -30,6 +31,24 @@ class BitgetFailuresTest {
         assertTrue(failure.isTransient());
         assertTrue(failure.isBitgetTrouble());
         assertEquals("unavailable", failure.tag());
+    }
+
+    @Test
+    void anEgressProxyRefusingItsCredentialsIsNeitherRetriedNorBitgetsTrouble() {
+        // An http call through the proxy: its 407 answer. An https one: Netty's failed CONNECT.
+        for (Throwable refused : new Throwable[] { new BitgetHttpError(407, null, "<html>auth required</html>"),
+                new RuntimeException(new HttpProxyHandler.HttpProxyConnectException(
+                        "http, basic, 127.0.0.1:3128 => api.bitget.com:443, status: 407 Proxy Authentication Required",
+                        null)) }) {
+            BitgetException failure = BitgetFailures.classify(refused);
+            assertInstanceOf(BitgetException.EgressProxyRefused.class, failure, refused.toString());
+            assertFalse(failure.isTransient());
+            assertFalse(failure.isBitgetTrouble());
+        }
+        BitgetException noTunnel = BitgetFailures.classify(new HttpProxyHandler.HttpProxyConnectException(
+                "http, none, 127.0.0.1:3128 => api.bitget.com:443, status: 502 Bad Gateway", null));
+        assertInstanceOf(BitgetException.Unavailable.class, noTunnel);
+        assertTrue(noTunnel.isTransient(), "a proxy that cannot reach Bitget is an outage like any other");
     }
 
     @Test
