@@ -352,8 +352,11 @@ public class RateLimiter {
         }
         boolean wasShared = mode == Mode.SHARED;
         mode = Mode.DEGRADED;
-        // Calls other instances were admitted just before the loss may still be on their way to Bitget.
-        inProcess.quietFor(hold);
+        // Calls other instances were admitted just before the loss may still be on their way to Bitget; this
+        // instance's own are counted in its share already (Redis's admissions are tracked there). Alone, no wait.
+        if (instances() > 1) {
+            inProcess.quietFor(hold);
+        }
         degradedSince.compareAndSet(null, Instant.now());
         if (wasShared) {
             meters.counter("bitget.margin.limiter.store.fallbacks").increment();
