@@ -110,7 +110,9 @@ class MultiAccountTest {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             List<Map<String, Object>> changes = Simulator.calls(Simulator.SET_MARGIN_MODE);
             assertEquals(10, changes.size());
-            assertEquals(10, SeenCalls.maxInAnySecond(changes), "ten changes in one second: two accounts, five each");
+            // One budget for both would never let more than five through in any second.
+            assertTrue(SeenCalls.maxInAnySecond(changes) > 5, "two accounts, two budgets: "
+                    + SeenCalls.maxInAnySecond(changes) + " changes in the busiest second");
             assertTrue(millis < 5000, "no account waited for the other: " + millis + " ms");
         } finally {
             pool.shutdownNow();
