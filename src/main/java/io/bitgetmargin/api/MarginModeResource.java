@@ -41,6 +41,7 @@ import io.bitgetmargin.margin.MarginModeState;
 import io.bitgetmargin.margin.Outcome;
 import io.bitgetmargin.security.AccessControl;
 import io.bitgetmargin.security.Scope;
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -94,7 +95,9 @@ public class MarginModeResource {
                     example = "USDT-FUTURES") @QueryParam("productType") String productType,
             @Parameter(description = "Inferred from the product type when left out", example = "USDT")
             @QueryParam("marginCoin") String marginCoin) {
-        return access.authorize(account, Scope.READ).chain(caller -> service.read(account, symbol, productType, marginCoin));
+        Span server = Span.current();
+        return access.authorize(account, Scope.READ).invoke(caller -> RequestSpans.asked(server, caller, account, symbol))
+                .chain(caller -> service.read(account, symbol, productType, marginCoin));
     }
 
     @PUT
@@ -121,8 +124,11 @@ public class MarginModeResource {
             @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(ACCOUNT_HEADER) String account,
             @Parameter(description = "Read the mode back after a change", example = "true") @QueryParam("verify") String verify,
             MarginModeInput input) {
-        return access.authorize(account, Scope.WRITE).chain(caller -> Hangup.outliving(() -> Uni.createFrom()
+        Span server = Span.current();
+        return access.authorize(account, Scope.WRITE).invoke(caller -> RequestSpans.asked(server, caller, account, input))
+                .chain(caller -> Hangup.outliving(() -> Uni.createFrom()
                 .deferred(() -> service.ensure(account, input, flag("verify", verify)))
+                .invoke(result -> RequestSpans.ensured(server, result))
                 .invoke(result -> audit.ensured(caller, account, result))
                 .onFailure().invoke(failure -> audit.failed(caller, account, input, failure))));
     }

@@ -336,10 +336,12 @@ public class ProblemMappers {
     }
 
     static Response answer(Problem problem) {
+        RequestSpans.refused(problem);
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     static Response answer(Problem problem, Duration retryAfter) {
+        RequestSpans.refused(problem);
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
                 .header("Retry-After", Math.max(1, (retryAfter.toMillis() + 999) / 1000)).build();
     }

@@ -7,6 +7,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.MDC;
 
+import io.bitgetmargin.tracing.TraceAttributes;
+import io.opentelemetry.api.trace.Span;
+
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 
@@ -32,6 +35,7 @@ public class RequestIds {
     private void assign(RoutingContext context) {
         String id = accepted(context.request().getHeader(HEADER));
         MDC.put(LOG_KEY, id);
+        Span.current().setAttribute(TraceAttributes.REQUEST_ID, id);
         context.response().putHeader(HEADER, id);
         context.next();
     }

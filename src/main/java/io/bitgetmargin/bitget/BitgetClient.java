@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -18,6 +19,7 @@ import io.bitgetmargin.ratelimit.RateLimitExceededException;
 import io.bitgetmargin.ratelimit.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.mutiny.Uni;
@@ -64,12 +66,14 @@ public class BitgetClient {
     private final RetryConfig retry;
     private final MeterRegistry meters;
     private final BitgetCircuitBreaker breaker;
+    private final BitgetSpans spans;
     private final Map<BitgetEndpoint, BitgetRetry> retries = new EnumMap<>(BitgetEndpoint.class);
 
     BitgetClient(@RestClient BitgetRestClient rest, BitgetAccounts accounts, BitgetAccountTypes accountTypes,
             BitgetLimits limits, BitgetClock clock, RateLimiter limiter, RetryConfig retry, CircuitBreakerConfig breaker,
-            MeterRegistry meters) {
+            MeterRegistry meters, BitgetSpans spans) {
         this.rest = rest;
+        this.spans = spans;
         this.accounts = accounts;
         this.accountTypes = accountTypes;
         this.limits = limits;
@@ -175,6 +179,7 @@ public class BitgetClient {
             Class<T> dataType) {
         return counted(endpoint, Uni.createFrom().context(context -> {
             if (breaker.state() == CircuitBreakerState.OPEN) {
+                BitgetSpans.breakerRefused(Context.current());
                 return Uni.createFrom().failure(breaker.openFailure());
             }
             BitgetCredentials credentials = accounts.resolve(account);
@@ -225,6 +230,9 @@ public class BitgetClient {
         private volatile boolean cancelled;
         /** Set when an attempt was not sent for a caller who had gone. */
         private volatile CallerGoneException gone;
+        /** The span the call was made in: every attempt's span is its child, whichever thread sends it. */
+        private final Context traced = Context.current();
+        private final AtomicInteger attempts = new AtomicInteger();
 
         SignedCall(BitgetEndpoint endpoint, Lane lane, Duration maxWait, Supplier<Uni<String>> exchange,
                 Class<T> dataType, Hangup hangup) {
@@ -269,7 +277,8 @@ public class BitgetClient {
                 hangup.changeSent();
             }
             lastSentNanos = System.nanoTime();
-            return exchange(endpoint, exchange, dataType)
+            return spans.attempt(traced, endpoint, attempts.incrementAndGet(), turn.waited(),
+                    exchange(endpoint, exchange, dataType))
                     .onFailure(BitgetClient::isRateLimitedByBitget).invoke(this::slowDownTheLane)
                     .onTermination().invoke(turn::release);
         }

@@ -39,6 +39,21 @@ public enum BitgetEndpoint {
         return tag;
     }
 
+    /** The request path at Bitget, as the REST client interface sends it. */
+    public String path() {
+        return switch (this) {
+            case SET_MARGIN_MODE -> "/api/v2/mix/account/set-margin-mode";
+            case ACCOUNT -> "/api/v2/mix/account/account";
+            case FUTURES_SET_LEVERAGE -> "/api/v2/mix/account/set-leverage";
+            case SET_POSITION_MODE -> "/api/v2/mix/account/set-position-mode";
+            case SET_LEVERAGE -> "/api/v3/account/set-leverage";
+            case ACCOUNT_SETTINGS -> "/api/v3/account/settings";
+            case SET_HOLD_MODE -> "/api/v3/account/set-hold-mode";
+            case CONTRACTS -> "/api/v2/mix/market/contracts";
+            case SERVER_TIME -> "/api/v2/public/time";
+        };
+    }
+
     /** Whether a call changes something at Bitget, as opposed to reading. */
     public boolean isWrite() {
         return switch (this) {

@@ -24,6 +24,7 @@ import io.smallrye.mutiny.Uni;
  */
 @RegisterRestClient(configKey = "bitget")
 @RegisterProvider(BitgetSigningFilter.class)
+@RegisterProvider(UntracedConnections.class)
 @Path("/api")
 interface BitgetRestClient {
 

@@ -1,0 +1,49 @@
+package io.bitgetmargin.api;
+
+import io.bitgetmargin.margin.MarginModeInput;
+import io.bitgetmargin.margin.MarginModeResult;
+import io.bitgetmargin.security.Caller;
+import io.bitgetmargin.tracing.TraceAttributes;
+import io.opentelemetry.api.trace.Span;
+
+/**
+ * What a facade request's server span says about it: who asked (the caller's and the account's labels, never a
+ * key or a token), for which symbol and product type, and how it ended (the outcome, or the problem code set by
+ * {@link ProblemMappers}). A no-op while tracing is off. The span is taken when the request starts, because the
+ * request's work may run detached from it ({@code Hangup}).
+ */
+final class RequestSpans {
+
+    private RequestSpans() {
+    }
+
+    static void asked(Span server, Caller caller, String account, String symbol) {
+        server.setAttribute(TraceAttributes.CALLER, caller.name());
+        server.setAttribute(TraceAttributes.ACCOUNT, account == null || account.isBlank() ? "default" : account);
+        String asked = DecisionAudit.upper(symbol);
+        if (asked != null) {
+            server.setAttribute(TraceAttributes.SYMBOL, asked);
+        }
+    }
+
+    static void asked(Span server, Caller caller, String account, MarginModeInput input) {
+        asked(server, caller, account, input == null ? null : input.symbol());
+        String productType = input == null ? null : DecisionAudit.upper(input.productType());
+        if (productType != null) {
+            server.setAttribute(TraceAttributes.PRODUCT_TYPE, productType);
+        }
+    }
+
+    static void ensured(Span server, MarginModeResult result) {
+        server.setAttribute(TraceAttributes.SYMBOL, result.symbol());
+        server.setAttribute(TraceAttributes.PRODUCT_TYPE, result.productType().wireName());
+        server.setAttribute(TraceAttributes.OUTCOME, result.outcome().name());
+    }
+
+    /** A refusal, as {@link ProblemMappers} answers it: on the span of the request being answered. */
+    static void refused(Problem problem) {
+        if (problem.code() != null) {
+            Span.current().setAttribute(TraceAttributes.PROBLEM, problem.code());
+        }
+    }
+}
