@@ -9,8 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +26,11 @@ import io.bitgetmargin.testing.Simulator;
 import io.bitgetmargin.testing.TestAccounts;
 import io.bitgetmargin.testing.TestIdentityProvider;
 import io.bitgetmargin.testing.UnexpectedFailureResource;
+import io.bitgetmargin.tracing.TraceAttributes;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -30,7 +39,8 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * Runs successful and failing calls with every logger at DEBUG and the REST client logging whole requests and
  * responses, then reads the log file: the secret, the passphrase, the facade tokens, the signatures and the
- * pre-hashes appear nowhere.
+ * pre-hashes appear nowhere. Tracing is on meanwhile: its DEBUG lines are in the log, and no span holds a secret
+ * either (name, attributes, events, status, resource).
  */
 @QuarkusTest
 @TestProfile(SecretsNeverLoggedTest.EverythingLogged.class)
@@ -42,9 +52,18 @@ class SecretsNeverLoggedTest {
     public static class EverythingLogged implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return DebugLogging.into(LOG);
+            Map<String, String> overrides = new HashMap<>(DebugLogging.into(LOG));
+            overrides.put("quarkus.otel.sdk.disabled", "false");
+            overrides.put("quarkus.otel.bsp.schedule.delay", "20ms");
+            return overrides;
         }
     }
+
+    @Inject
+    InMemorySpanExporter spans;
+
+    @Inject
+    OpenTelemetry openTelemetry;
 
     @Test
     void noSecretReachesTheLogAtDebugLevel() throws IOException {
@@ -115,6 +134,20 @@ class SecretsNeverLoggedTest {
                 "the REST client's lines of a request carry its id");
         for (String secret : forbidden) {
             assertFalse(log.contains(secret), "the log contains a secret value of length " + secret.length());
+        }
+
+        ((OpenTelemetrySdk) openTelemetry).getSdkTracerProvider().forceFlush().join(10, TimeUnit.SECONDS);
+        List<SpanData> traced = spans.getFinishedSpanItems();
+        assertTrue(traced.stream().anyMatch(span -> Simulator.SET_LEVERAGE.equals(
+                span.getAttributes().get(TraceAttributes.BITGET_PATH))), "the calls were traced");
+        forbidden.add(TestAccounts.API_KEY); // a label names the account in a span, never its key
+        for (SpanData span : traced) {
+            String everything = span.getName() + span.getAttributes() + span.getEvents() + span.getStatus()
+                    + span.getResource().getAttributes();
+            for (String secret : forbidden) {
+                assertFalse(everything.contains(secret), span.getName() + " holds a secret value of length "
+                        + secret.length());
+            }
         }
     }
 }
