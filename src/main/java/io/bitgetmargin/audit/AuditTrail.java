@@ -5,6 +5,7 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,7 @@ import io.bitgetmargin.margin.MarginMode;
  * Who changed which account's margin mode, when, from what to what: one line per decision on the log category
  * {@value #CATEGORY} at INFO, whose message is one JSON object. Routing the category to its own file or system is
  * log configuration (the README shows how). The lines hold names and outcomes only, never a token, key, secret,
- * passphrase or signature.
+ * passphrase or signature; with tracing on, also the request's trace id.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -35,21 +36,27 @@ public class AuditTrail {
     /** A decision about one symbol's margin mode. */
     public void marginMode(String caller, String account, AccountType accountType, String symbol, String productType,
             MarginMode from, MarginMode to, String outcome, String bitgetCode) {
-        write(new MarginModeAuditLine("margin-mode", Instant.now().toString(), RequestIds.current(), caller, account,
+        write(new MarginModeAuditLine("margin-mode", Instant.now().toString(), RequestIds.current(), traceId(), caller, account,
                 accountType, symbol, productType, from, to, outcome, bitgetCode));
     }
 
     /** A step of a symbol setup ({@code setting} null: the request failed before any step). */
     public void symbolSetup(String caller, String account, AccountType accountType, String symbol, String productType,
             String setting, String from, String to, String outcome, String bitgetCode) {
-        write(new SymbolSetupAuditLine("symbol-setup", Instant.now().toString(), RequestIds.current(), caller, account,
+        write(new SymbolSetupAuditLine("symbol-setup", Instant.now().toString(), RequestIds.current(), traceId(), caller, account,
                 accountType, symbol, productType, setting, from, to, outcome, bitgetCode));
     }
 
     /** A refused caller; {@code caller} null when there was none (401). */
     public void denied(String caller, String account, String method, String path, int status, String reason) {
-        write(new DeniedAuditLine("denied", Instant.now().toString(), RequestIds.current(), caller, account, method, path,
+        write(new DeniedAuditLine("denied", Instant.now().toString(), RequestIds.current(), traceId(), caller, account, method, path,
                 status, reason));
+    }
+
+    /** The request's trace while tracing is on (Quarkus keeps it in the log context), else null. */
+    private static String traceId() {
+        Object traceId = MDC.get("traceId");
+        return traceId == null || traceId.toString().isBlank() ? null : traceId.toString();
     }
 
     private void write(Object line) {

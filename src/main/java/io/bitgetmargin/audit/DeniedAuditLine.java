@@ -11,6 +11,7 @@ public record DeniedAuditLine(
         String event,
         String time,
         String requestId,
+        String traceId,
         String caller,
         String account,
         String method,

@@ -18,6 +18,7 @@ public record MarginModeAuditLine(
         String event,
         String time,
         String requestId,
+        String traceId,
         String caller,
         String account,
         AccountType accountType,

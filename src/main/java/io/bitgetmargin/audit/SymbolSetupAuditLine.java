@@ -17,6 +17,7 @@ public record SymbolSetupAuditLine(
         String event,
         String time,
         String requestId,
+        String traceId,
         String caller,
         String account,
         AccountType accountType,

@@ -33,8 +33,8 @@ import io.restassured.http.ContentType;
 @WithTestResource(LoopbackBitget.class)
 class AuditTrailTest {
 
-    private static final List<String> MARGIN_MODE_FIELDS = List.of("event", "time", "requestId", "caller", "account",
-            "accountType", "symbol", "productType", "from", "to", "outcome", "bitgetCode");
+    private static final List<String> MARGIN_MODE_FIELDS = List.of("event", "time", "requestId", "traceId", "caller",
+            "account", "accountType", "symbol", "productType", "from", "to", "outcome", "bitgetCode");
 
     @BeforeEach
     void resetSimulator() {
@@ -61,8 +61,8 @@ class AuditTrailTest {
         Facade.setup(Facade.caller().header("X-Request-Id", "audit-setup-1"), "", Map.of("symbol", "BTCUSDT",
                 "marginMode", "isolated", "leverage", 3, "posMode", "one_way_mode")).statusCode(409);
         List<Map<String, Object>> lines = AuditLog.of("audit-setup-1", 4);
-        assertEquals(List.of("event", "time", "requestId", "caller", "account", "accountType", "symbol", "productType",
-                "setting", "from", "to", "outcome", "bitgetCode"), List.copyOf(lines.get(0).keySet()));
+        assertEquals(List.of("event", "time", "requestId", "traceId", "caller", "account", "accountType", "symbol",
+                "productType", "setting", "from", "to", "outcome", "bitgetCode"), List.copyOf(lines.get(0).keySet()));
         List<String> steps = lines.stream().map(line -> line.get("event") + " " + line.get("caller") + " "
                 + line.get("account") + " " + line.get("accountType") + " " + line.get("symbol") + " "
                 + line.get("productType") + " " + line.get("setting") + " " + line.get("from") + "->" + line.get("to")
@@ -165,6 +165,7 @@ class AuditTrailTest {
         Map<String, Object> line = new HashMap<>();
         line.put("event", "margin-mode");
         line.put("requestId", requestId);
+        line.put("traceId", null); // tracing is off
         line.put("caller", caller);
         line.put("account", account);
         line.put("accountType", accountType);
@@ -182,6 +183,7 @@ class AuditTrailTest {
         Map<String, Object> line = new HashMap<>();
         line.put("event", "denied");
         line.put("requestId", requestId);
+        line.put("traceId", null); // tracing is off
         line.put("caller", caller);
         line.put("account", account);
         line.put("method", method);

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.bitgetmargin.testing.AuditLog;
 import io.bitgetmargin.testing.Facade;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.SeenCalls;
@@ -111,6 +112,7 @@ class TracingTest {
             assertTrue(attribute(attempt, TraceAttributes.LIMITER_WAIT_MS) >= 0);
         }
         assertNoSecretIn(trace);
+        assertEquals(server.getTraceId(), AuditLog.single("trace-change-1").get("traceId"), "the audit line leads to it");
     }
 
     @Test
