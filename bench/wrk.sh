@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Bounded wrk runs of the facade against the loopback simulator, with Bitget's rate limits lifted on both sides so
 # that the figures are the service's own cost per request (auth, validation, signing, one upstream call).
-#   bench/wrk.sh [duration, default 10s] [connections, default 16]
+#   bench/wrk.sh [duration, default 10s] [connections, default 16] [traced]
+# With traced, the service exports its traces to a loopback OTLP collector stand-in (http/protobuf), as with
+# QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT set: the cost of tracing, next to a run without.
 # Installs Debian's wrk when it is missing. Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10s}
 connections=${2:-16}
+traced=${3:+--traced}
 
 if ! command -v wrk >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi
@@ -17,7 +20,7 @@ if [ ! -f target/quarkus-app/quarkus-run.jar ]; then ./mvnw -B -q -ntp package -
 out=$(mktemp -d)
 trap 'exec 3>&-; wait 2>/dev/null; rm -rf "$out"' EXIT
 mkfifo "$out/in"
-java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" io.bitgetmargin.load.StandIn --no-limits \
+java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" io.bitgetmargin.load.StandIn --no-limits $traced \
   < "$out/in" > "$out/standin.log" 2>&1 &
 exec 3>"$out/in"
 for _ in $(seq 1 120); do grep -q '^FACADE ' "$out/standin.log" && break; sleep 0.5; done

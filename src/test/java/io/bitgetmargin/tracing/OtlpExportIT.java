@@ -6,23 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.sun.net.httpserver.HttpServer;
-
 import io.bitgetmargin.testing.Facade;
 import io.bitgetmargin.testing.LoopbackBitget;
+import io.bitgetmargin.testing.LoopbackCollector;
 import io.bitgetmargin.testing.ServiceProcess;
 import io.bitgetmargin.testing.Simulator;
 import io.bitgetmargin.testing.TestAccounts;
@@ -35,43 +29,31 @@ class OtlpExportIT {
 
     private static LoopbackBitget bitget;
     private static String bitgetUrl;
-    private static HttpServer collector;
-    private static final List<byte[]> EXPORTS = new CopyOnWriteArrayList<>();
+    private static LoopbackCollector collector;
 
     @BeforeAll
     static void start() throws IOException {
         bitget = new LoopbackBitget();
         bitgetUrl = bitget.startServer();
         System.setProperty("loopback-bitget.url", bitgetUrl);
-        collector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        collector.createContext("/v1/traces", exchange -> {
-            try (exchange; InputStream body = exchange.getRequestBody()) {
-                EXPORTS.add(body.readAllBytes());
-                exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
-                exchange.sendResponseHeaders(200, -1); // an empty ExportTraceServiceResponse
-            }
-        });
-        collector.start();
+        collector = new LoopbackCollector();
     }
 
     @AfterAll
     static void stop() {
-        collector.stop(0);
+        collector.close();
         bitget.stop();
     }
 
     private static String received() {
-        StringBuilder all = new StringBuilder();
-        // Protobuf keeps strings as UTF-8 bytes: the ids and names can be searched in the raw export requests.
-        EXPORTS.forEach(export -> all.append(new String(export, StandardCharsets.ISO_8859_1)));
-        return all.toString();
+        return collector.received();
     }
 
     @Test
     void oneEnvironmentVariableSendsEachRequestsTraceToTheCollector() throws Exception {
         Simulator.reset();
         Map<String, String> environment = ServiceProcess.environment(bitgetUrl, TestAccounts.TOKEN);
-        environment.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + collector.getAddress().getPort());
+        environment.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint());
         environment.put("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
         environment.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
         Process service = ServiceProcess.startPackaged(environment);
