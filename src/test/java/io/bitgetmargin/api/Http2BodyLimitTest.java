@@ -17,11 +17,13 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.bitgetmargin.testing.AuditLog;
+import io.bitgetmargin.testing.LambdaLimits;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.Simulator;
 import io.bitgetmargin.testing.TestAccounts;
@@ -45,6 +47,7 @@ import io.vertx.core.http.RequestOptions;
  */
 @QuarkusTest
 @WithTestResource(LoopbackBitget.class)
+@Tag(LambdaLimits.HTTP2)
 class Http2BodyLimitTest {
 
     private static Vertx vertx;

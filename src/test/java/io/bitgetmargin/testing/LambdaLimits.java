@@ -24,6 +24,12 @@ public final class LambdaLimits {
      */
     public static final String HANG_UPS = "hang-ups";
 
+    /**
+     * An HTTP/2 connection of the caller's own (h2c). On Lambda the caller's connection ends at API Gateway, which
+     * hands the function an event; the mock event server that stands in for it answers HTTP/2 with HTTP/1.1 headers.
+     */
+    public static final String HTTP2 = "http2";
+
     private LambdaLimits() {
     }
 }
