@@ -18,7 +18,7 @@ if [ ! -f target/quarkus-app/quarkus-run.jar ]; then ./mvnw -B -q -ntp package -
 ./mvnw -B -q -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 
 out=$(mktemp -d)
-trap 'exec 3>&-; wait 2>/dev/null; rm -rf "$out"' EXIT
+trap 'exec 3>&-; wait 2>/dev/null; grep -h "^COLLECTOR" "$out/standin.log" 2>/dev/null || true; rm -rf "$out"' EXIT
 mkfifo "$out/in"
 java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" io.bitgetmargin.load.StandIn --no-limits $traced \
   < "$out/in" > "$out/standin.log" 2>&1 &
