@@ -1,6 +1,6 @@
 package io.bitgetmargin.api;
 
-import static io.bitgetmargin.testing.Facade.problem;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -59,6 +60,10 @@ class EgressProxyTest {
         Facade.put(Map.of("symbol", "BTCUSDT", "marginMode", "isolated")).statusCode(200)
                 .body("outcome", equalTo("CHANGED"));
 
+        // A clock measurement may still be on its way (it starts in the background): compare once both have settled.
+        await("the proxy and Bitget agree").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Simulator.everyRequest().size() == LoopbackProxy.seen().stream()
+                        .filter(LoopbackProxy.Seen::authorised).count());
         List<Map<String, Object>> received = Simulator.everyRequest();
         assertFalse(received.isEmpty());
         List<LoopbackProxy.Seen> forwarded = LoopbackProxy.seen().stream().filter(LoopbackProxy.Seen::authorised).toList();
