@@ -279,8 +279,8 @@ public final class ChaosRun {
         print(total);
         for (String facade : facades.get()) {
             System.out.printf("instance %s: Redis commands timed out %s time(s), switched to in-process limiting %s"
-                    + " time(s)%n", facade, counter(facade, "bitget_margin_limiter_store_timeouts_total"),
-                    counter(facade, "bitget_margin_limiter_store_fallbacks_total"));
+                    + " time(s)%n", facade, LoadRun.counter(http, facade, "bitget_margin_limiter_store_timeouts_total"),
+                    LoadRun.counter(http, facade, "bitget_margin_limiter_store_fallbacks_total"));
         }
         return passed && total.passed();
     }
@@ -628,17 +628,6 @@ public final class ChaosRun {
                 .build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readValue(response.body(), new TypeReference<List<Map<String, Object>>>() {
         });
-    }
-
-    private String counter(String facade, String name) {
-        try {
-            String metrics = http.send(HttpRequest.newBuilder(URI.create(facade + "/q/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            Matcher count = Pattern.compile(name + " (\\S+)").matcher(metrics);
-            return count.find() ? count.group(1) : "0";
-        } catch (IOException | InterruptedException e) {
-            return "unknown";
-        }
     }
 
     /** Keeps the instances' logs (ServiceProcess writes them under target/service-logs) under target/chaos-logs. */

@@ -181,7 +181,7 @@ public final class LoadRun {
     }
 
     /** One of the instance's counters, 0 when it has not been created. */
-    private static String counter(HttpClient http, String facade, String name) {
+    static String counter(HttpClient http, String facade, String name) {
         try {
             String metrics = http.send(HttpRequest.newBuilder(URI.create(facade + "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
