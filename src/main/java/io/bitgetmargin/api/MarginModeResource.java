@@ -154,7 +154,9 @@ public class MarginModeResource {
             @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(ACCOUNT_HEADER) String account,
             BatchInput input) {
         Scope needed = input != null && Boolean.TRUE.equals(input.dryRun()) ? Scope.READ : Scope.WRITE;
-        return access.authorize(account, needed).chain(caller -> Hangup.outliving(() -> Uni.createFrom()
+        Span server = Span.current();
+        return access.authorize(account, needed).invoke(caller -> RequestSpans.askedMany(server, caller, account,
+                input == null ? null : input.productType())).chain(caller -> Hangup.outliving(() -> Uni.createFrom()
                 .deferred(() -> service.ensureAll(account, input))
                 .map(items -> answer(input, service.accountType(account).orElse(null), items))
                 .invoke(response -> audit.batch(caller, account, response))));

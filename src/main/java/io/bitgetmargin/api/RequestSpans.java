@@ -3,6 +3,8 @@ package io.bitgetmargin.api;
 import io.bitgetmargin.margin.MarginModeInput;
 import io.bitgetmargin.margin.MarginModeResult;
 import io.bitgetmargin.security.Caller;
+import io.bitgetmargin.setup.SymbolSetupInput;
+import io.bitgetmargin.setup.SymbolSetupResult;
 import io.bitgetmargin.tracing.TraceAttributes;
 import io.opentelemetry.api.trace.Span;
 
@@ -27,14 +29,35 @@ final class RequestSpans {
     }
 
     static void asked(Span server, Caller caller, String account, MarginModeInput input) {
-        asked(server, caller, account, input == null ? null : input.symbol());
-        String productType = input == null ? null : DecisionAudit.upper(input.productType());
-        if (productType != null) {
-            server.setAttribute(TraceAttributes.PRODUCT_TYPE, productType);
+        asked(server, caller, account, input == null ? null : input.symbol(),
+                input == null ? null : input.productType());
+    }
+
+    static void asked(Span server, Caller caller, String account, SymbolSetupInput input) {
+        asked(server, caller, account, input == null ? null : input.symbol(),
+                input == null ? null : input.productType());
+    }
+
+    /** A batch: each symbol has a span of its own under this one ({@code SymbolSpans}). */
+    static void askedMany(Span server, Caller caller, String account, String productType) {
+        asked(server, caller, account, null, productType);
+    }
+
+    private static void asked(Span server, Caller caller, String account, String symbol, String productType) {
+        asked(server, caller, account, symbol);
+        String asked = DecisionAudit.upper(productType);
+        if (asked != null) {
+            server.setAttribute(TraceAttributes.PRODUCT_TYPE, asked);
         }
     }
 
     static void ensured(Span server, MarginModeResult result) {
+        server.setAttribute(TraceAttributes.SYMBOL, result.symbol());
+        server.setAttribute(TraceAttributes.PRODUCT_TYPE, result.productType().wireName());
+        server.setAttribute(TraceAttributes.OUTCOME, result.outcome().name());
+    }
+
+    static void setUp(Span server, SymbolSetupResult result) {
         server.setAttribute(TraceAttributes.SYMBOL, result.symbol());
         server.setAttribute(TraceAttributes.PRODUCT_TYPE, result.productType().wireName());
         server.setAttribute(TraceAttributes.OUTCOME, result.outcome().name());

@@ -39,6 +39,7 @@ import io.bitgetmargin.setup.SymbolSetupBatchInput;
 import io.bitgetmargin.setup.SymbolSetupInput;
 import io.bitgetmargin.setup.SymbolSetupResult;
 import io.bitgetmargin.setup.SymbolSetupService;
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 
 /** The symbol-setup facade: margin mode, leverage and position mode in one declarative call, for one symbol or many. */
@@ -91,8 +92,12 @@ public class SymbolSetupResource {
                     example = "false") @QueryParam("dryRun") String dryRun,
             SymbolSetupInput input) {
         boolean planOnly = MarginModeResource.flag("dryRun", dryRun);
-        return access.authorize(account, planOnly ? Scope.READ : Scope.WRITE).chain(caller -> Hangup.outliving(() -> Uni
+        Span server = Span.current();
+        return access.authorize(account, planOnly ? Scope.READ : Scope.WRITE)
+                .invoke(caller -> RequestSpans.asked(server, caller, account, input))
+                .chain(caller -> Hangup.outliving(() -> Uni
                 .createFrom().deferred(() -> service.setUp(account, input, planOnly))
+                .invoke(result -> RequestSpans.setUp(server, result))
                 .invoke(result -> audit.done(caller, account, result))
                 .onFailure().invoke(failure -> audit.failed(caller, account, service.accountType(account), input,
                         failure))));
@@ -121,7 +126,11 @@ public class SymbolSetupResource {
             @QueryParam("dryRun") String dryRun,
             SymbolSetupBatchInput input) {
         boolean planOnly = MarginModeResource.flag("dryRun", dryRun) || input != null && Boolean.TRUE.equals(input.dryRun());
-        return access.authorize(account, planOnly ? Scope.READ : Scope.WRITE).chain(caller -> Hangup.outliving(() -> Uni
+        Span server = Span.current();
+        return access.authorize(account, planOnly ? Scope.READ : Scope.WRITE)
+                .invoke(caller -> RequestSpans.askedMany(server, caller, account,
+                        input == null ? null : input.productType()))
+                .chain(caller -> Hangup.outliving(() -> Uni
                 .createFrom().deferred(() -> service.setUpAll(account, input, planOnly))
                 .map(items -> {
                     AccountType type = service.accountType(account);

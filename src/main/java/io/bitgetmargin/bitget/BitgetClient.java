@@ -17,6 +17,7 @@ import io.bitgetmargin.ratelimit.Lane;
 import io.bitgetmargin.ratelimit.Permit;
 import io.bitgetmargin.ratelimit.RateLimitExceededException;
 import io.bitgetmargin.ratelimit.RateLimiter;
+import io.bitgetmargin.tracing.SymbolSpans;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.context.Context;
@@ -179,14 +180,14 @@ public class BitgetClient {
             Class<T> dataType) {
         return counted(endpoint, Uni.createFrom().context(context -> {
             if (breaker.state() == CircuitBreakerState.OPEN) {
-                BitgetSpans.breakerRefused(Context.current());
+                BitgetSpans.breakerRefused(SymbolSpans.parentIn(context));
                 return Uni.createFrom().failure(breaker.openFailure());
             }
             BitgetCredentials credentials = accounts.resolve(account);
             Lane lane = new Lane(credentials.rateLimitId() + ":" + endpoint.tag(), limits.perSecond(endpoint),
                     endpoint.tag());
             return new SignedCall<>(endpoint, lane, maxWait == null ? limiter.maxWait() : maxWait, exchange, dataType,
-                    Hangup.of(context))
+                    Hangup.of(context), SymbolSpans.parentIn(context))
                     .run()
                     .onItem().invoke(() -> accountTypes.learn(account, endpoint.api(),
                             () -> "it answered on " + endpoint.tag()))
@@ -231,12 +232,13 @@ public class BitgetClient {
         /** Set when an attempt was not sent for a caller who had gone. */
         private volatile CallerGoneException gone;
         /** The span the call was made in: every attempt's span is its child, whichever thread sends it. */
-        private final Context traced = Context.current();
+        private final Context traced;
         private final AtomicInteger attempts = new AtomicInteger();
 
         SignedCall(BitgetEndpoint endpoint, Lane lane, Duration maxWait, Supplier<Uni<String>> exchange,
-                Class<T> dataType, Hangup hangup) {
+                Class<T> dataType, Hangup hangup, Context traced) {
             this.endpoint = endpoint;
+            this.traced = traced;
             this.lane = lane;
             this.maxWait = maxWait;
             this.exchange = exchange;

@@ -23,6 +23,7 @@ import io.bitgetmargin.bitget.SetLeverageRequest;
 import io.bitgetmargin.bitget.SetMarginModeData;
 import io.bitgetmargin.bitget.SetMarginModeRequest;
 import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
+import io.bitgetmargin.tracing.SymbolSpans;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -41,8 +42,11 @@ public class MarginModeService {
     private final BitgetClient bitget;
     private final BitgetAccountTypes accountTypes;
     private final BatchConfig batch;
+    /** Each symbol of a batch under a span of its own. */
+    private final SymbolSpans spans;
 
-    MarginModeService(BitgetClient bitget, BitgetAccountTypes accountTypes, BatchConfig batch) {
+    MarginModeService(BitgetClient bitget, BitgetAccountTypes accountTypes, BatchConfig batch, SymbolSpans spans) {
+        this.spans = spans;
         this.bitget = bitget;
         this.accountTypes = accountTypes;
         this.batch = batch;
@@ -133,8 +137,8 @@ public class MarginModeService {
         if (type == AccountType.CLASSIC) {
             // All symbols start at once and queue for the account's turns, which alone decide the pace. Should Bitget
             // prove the account unified meanwhile (it was upgraded), the symbols it refused go on as a unified batch.
-            List<Uni<BatchItem>> items = changes.stream().map(change -> item(change,
-                    ensureClassic(account, change, false, dryRun, batch.maxWaitPerCall()))).toList();
+            List<Uni<BatchItem>> items = changes.stream().map(change -> item(change, traced(change,
+                    ensureClassic(account, change, false, dryRun, batch.maxWaitPerCall())))).toList();
             return Uni.join().all(items).andFailFast().flatMap(list -> {
                 Map<String, BatchItem> bySymbol = new HashMap<>();
                 List<MarginModeChange> refused = new ArrayList<>();
@@ -164,7 +168,11 @@ public class MarginModeService {
 
     /** One symbol of a batch, on its own: read, change, by the account's type. */
     private Uni<BatchItem> batchItem(String account, MarginModeChange change, boolean dryRun) {
-        return item(change, ensure(account, change, false, dryRun, batch.maxWaitPerCall()));
+        return item(change, traced(change, ensure(account, change, false, dryRun, batch.maxWaitPerCall())));
+    }
+
+    private Uni<MarginModeResult> traced(MarginModeChange change, Uni<MarginModeResult> work) {
+        return spans.symbol(change.symbol(), work, result -> result.outcome().name());
     }
 
     /** A symbol's outcome as a batch item; a failure becomes a FAILED or BLOCKED item. */
@@ -204,7 +212,8 @@ public class MarginModeService {
                 return Uni.createFrom().item(items);
             }
             List<MarginModeChange> toSend = List.copyOf(calls.keySet());
-            List<Uni<Throwable>> sends = toSend.stream().map(change -> sendUnified(account, calls.get(change), maxWait)
+            List<Uni<Throwable>> sends = toSend.stream().map(change -> spans.symbol(change.symbol(),
+                    sendUnified(account, calls.get(change), maxWait), sent -> null)
                     .map(sent -> (Throwable) null).onFailure().recoverWithItem(failure -> failure)).toList();
             return Uni.join().all(sends).andFailFast().flatMap(outcomes -> {
                 List<MarginModeChange> accepted = new ArrayList<>();

@@ -39,6 +39,7 @@ import io.bitgetmargin.margin.Outcome;
 import io.bitgetmargin.margin.ProductType;
 import io.bitgetmargin.margin.UnifiedSettings;
 import io.bitgetmargin.ratelimit.RateLimitExceededException;
+import io.bitgetmargin.tracing.SymbolSpans;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -61,9 +62,12 @@ public class SymbolSetupService {
     private final BitgetAccountTypes accountTypes;
     private final BitgetContracts contracts;
     private final BatchConfig batch;
+    /** Each symbol's own calls under a span of its own. */
+    private final SymbolSpans spans;
 
     SymbolSetupService(BitgetClient bitget, BitgetAccountTypes accountTypes, BitgetContracts contracts,
-            BatchConfig batch) {
+            BatchConfig batch, SymbolSpans spans) {
+        this.spans = spans;
         this.bitget = bitget;
         this.accountTypes = accountTypes;
         this.contracts = contracts;
@@ -317,9 +321,11 @@ public class SymbolSetupService {
             SymbolSettings firstBefore, List<DesiredSetup> others, SetupStep posStep, boolean dryRun) {
         List<Uni<SetupItem>> symbols = new ArrayList<>();
         if (first != null) {
-            symbols.add(classicSymbol(account, first, firstKnown, firstBefore, posStep, dryRun));
+            symbols.add(spans.symbol(first.symbol(), classicSymbol(account, first, firstKnown, firstBefore, posStep,
+                    dryRun), item -> item.outcome().name()));
         }
-        others.forEach(setup -> symbols.add(classicSymbol(account, setup, null, null, posStep, dryRun)));
+        others.forEach(setup -> symbols.add(spans.symbol(setup.symbol(), classicSymbol(account, setup, null, null,
+                posStep, dryRun), item -> item.outcome().name())));
         return symbols.isEmpty() ? Uni.createFrom().item(List.of()) : Uni.join().all(symbols).andFailFast();
     }
 
@@ -469,7 +475,7 @@ public class SymbolSetupService {
                 List<Setting> covers = List.of(Setting.MARGIN_MODE, Setting.LEVERAGE);
                 List<Action> actions = calls.stream().map(call -> new Action(covers,
                         () -> bitget.setLeverage(account, call, wait))).toList();
-                sends.add(run.execute(actions));
+                sends.add(spans.symbol(setup.symbol(), run.execute(actions), sent -> null));
             } catch (RuntimeException invalid) {
                 done.put(setup, failedAfter(setup, posStep, invalid, AccountType.UNIFIED));
             }

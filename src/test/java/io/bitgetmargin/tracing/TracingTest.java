@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.bitgetmargin.testing.AuditLog;
+import io.restassured.http.ContentType;
 import io.bitgetmargin.testing.Facade;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.SeenCalls;
@@ -161,6 +162,92 @@ class TracingTest {
                 assertNull(SeenCalls.header(call, header), header + " sent to Bitget: " + call.get("path"));
             }
         }
+    }
+
+    @Test
+    void aBatchShowsEachSymbolsCallsUnderItsOwnSpan() {
+        Facade.caller().header("X-Request-Id", "trace-batch-1").contentType(ContentType.JSON)
+                .body(Map.of("marginMode", "isolated", "symbols", List.of("BTCUSDT", "ETHUSDT", "SOLUSDT")))
+                .when().post("/v1/margin-mode/batch").then().statusCode(200);
+        List<SpanData> trace = trace("trace-batch-1", 10);
+        SpanData server = server("trace-batch-1");
+        assertEquals("api-token-1", attribute(server, TraceAttributes.CALLER));
+        assertEquals("default", attribute(server, TraceAttributes.ACCOUNT));
+        for (String symbol : List.of("BTCUSDT", "ETHUSDT", "SOLUSDT")) {
+            SpanData span = symbolSpan(trace, symbol);
+            assertEquals(server.getSpanId(), span.getParentSpanId(), symbol + " under the request");
+            assertEquals("CHANGED", attribute(span, TraceAttributes.OUTCOME));
+            assertEquals(List.of(Simulator.ACCOUNT, Simulator.SET_MARGIN_MODE), pathsUnder(trace, span), symbol);
+        }
+        assertEquals(List.of(), pathsUnder(trace, server), "every call is a symbol's");
+        assertNoSecretIn(trace);
+    }
+
+    @Test
+    void aUnifiedBatchReadsUnderTheRequestAndSendsUnderEachSymbol() {
+        Facade.as(TestAccounts.TOKEN, TestAccounts.UTA).header("X-Request-Id", "trace-batch-uta-1")
+                .contentType(ContentType.JSON).body(Map.of("productType", "USDT-FUTURES", "marginMode", "isolated",
+                        "symbols", List.of("BTCUSDT", "ETHUSDT")))
+                .when().post("/v1/margin-mode/batch").then().statusCode(200);
+        List<SpanData> trace = trace("trace-batch-uta-1", 7);
+        SpanData server = server("trace-batch-uta-1");
+        assertEquals(List.of(Simulator.SETTINGS, Simulator.SETTINGS), pathsUnder(trace, server),
+                "one read for all before, one after");
+        for (String symbol : List.of("BTCUSDT", "ETHUSDT")) {
+            SpanData span = symbolSpan(trace, symbol);
+            assertEquals(server.getSpanId(), span.getParentSpanId());
+            assertEquals(List.of(Simulator.SET_LEVERAGE), pathsUnder(trace, span), symbol);
+        }
+    }
+
+    @Test
+    void aSetupShowsEachSymbolsStepsUnderItsOwnSpan() {
+        Facade.setupBatch(Facade.caller().header("X-Request-Id", "trace-setup-1"), Map.of("productType", "USDT-FUTURES",
+                "marginMode", "isolated", "leverage", 3, "posMode", "one_way_mode",
+                "symbols", List.of("BTCUSDT", "ETHUSDT"))).statusCode(200);
+        List<SpanData> trace = trace("trace-setup-1", 12);
+        SpanData server = server("trace-setup-1");
+        assertEquals("api-token-1", attribute(server, TraceAttributes.CALLER));
+        assertEquals("USDT-FUTURES", attribute(server, TraceAttributes.PRODUCT_TYPE));
+        // The position mode is the product type's: read once and written once, under the request.
+        assertEquals(List.of(Simulator.ACCOUNT, Simulator.SET_POSITION_MODE), pathsUnder(trace, server));
+        for (String symbol : List.of("BTCUSDT", "ETHUSDT")) {
+            SpanData span = symbolSpan(trace, symbol);
+            assertEquals(server.getSpanId(), span.getParentSpanId());
+            assertEquals("CHANGED", attribute(span, TraceAttributes.OUTCOME));
+            assertEquals(List.of(Simulator.ACCOUNT, Simulator.SET_MARGIN_MODE, Simulator.FUTURES_SET_LEVERAGE,
+                    Simulator.ACCOUNT), pathsUnder(trace, span), symbol + ": read, margin mode, leverage, read back");
+        }
+        assertNoSecretIn(trace);
+    }
+
+    @Test
+    void aSymbolSetupIsOneTraceWithItsOutcome() {
+        Facade.setup(Facade.caller().header("X-Request-Id", "trace-setup-one-1"), "", Map.of("symbol", "btcusdt",
+                "marginMode", "isolated", "leverage", 3)).statusCode(200);
+        List<SpanData> trace = trace("trace-setup-one-1", 5);
+        SpanData server = server("trace-setup-one-1");
+        assertEquals("BTCUSDT", attribute(server, TraceAttributes.SYMBOL));
+        assertEquals("USDT-FUTURES", attribute(server, TraceAttributes.PRODUCT_TYPE));
+        assertEquals("CHANGED", attribute(server, TraceAttributes.OUTCOME));
+        List<String> paths = trace.stream().filter(span -> span.getAttributes().get(TraceAttributes.BITGET_PATH) != null)
+                .map(span -> span.getAttributes().get(TraceAttributes.BITGET_PATH)).toList();
+        assertTrue(paths.containsAll(List.of(Simulator.SET_MARGIN_MODE, Simulator.FUTURES_SET_LEVERAGE)), paths.toString());
+    }
+
+    private static SpanData symbolSpan(List<SpanData> trace, String symbol) {
+        List<SpanData> found = trace.stream().filter(span -> span.getName().equals("symbol")
+                && symbol.equals(span.getAttributes().get(TraceAttributes.SYMBOL))).toList();
+        assertEquals(1, found.size(), symbol + ": " + trace);
+        return found.get(0);
+    }
+
+    /** The Bitget paths of the attempts directly under {@code parent}, in the order they started. */
+    private static List<String> pathsUnder(List<SpanData> trace, SpanData parent) {
+        return trace.stream().filter(span -> parent.getSpanId().equals(span.getParentSpanId())
+                && span.getAttributes().get(TraceAttributes.BITGET_PATH) != null)
+                .sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos))
+                .map(span -> span.getAttributes().get(TraceAttributes.BITGET_PATH)).toList();
     }
 
     private static void assertNoSecretIn(List<SpanData> trace) {

@@ -1,0 +1,78 @@
+package io.bitgetmargin.tracing;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.smallrye.mutiny.Context;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+
+/**
+ * One span per symbol of a batch or a setup, so that a trace shows each symbol's calls to Bitget under it.
+ * <p>
+ * Quarkus keeps one current OpenTelemetry context per request, and a batch's symbols run side by side in that one
+ * request: the current context cannot say which symbol a call works for. So the symbol's span travels down in
+ * Mutiny's subscription {@link Context}, a copy of the request's for each symbol, and the Bitget client takes the
+ * parent of its attempts' spans from there ({@link #parentIn}). Outside a symbol's work the parent is the current
+ * context, the request's server span.
+ */
+@ApplicationScoped
+public class SymbolSpans {
+
+    private static final String CONTEXT_KEY = SymbolSpans.class.getName();
+
+    private final Tracer tracer;
+
+    SymbolSpans(Tracer tracer) {
+        this.tracer = tracer;
+    }
+
+    /** The parent of a Bitget call's spans made in a subscription of {@code context}. */
+    public static io.opentelemetry.context.Context parentIn(Context context) {
+        return context.getOrElse(CONTEXT_KEY, io.opentelemetry.context.Context::current);
+    }
+
+    /**
+     * Runs {@code work} for {@code symbol} under a span of its own; {@code outcome} names how it ended (null: not
+     * said). A failure of {@code work} marks the span as failed, by the failure's type only.
+     */
+    public <T> Uni<T> symbol(String symbol, Uni<T> work, Function<T, String> outcome) {
+        return Uni.createFrom().emitter(emitter -> {
+            Context outer = emitter.context();
+            Span span = tracer.spanBuilder("symbol").setParent(parentIn(outer))
+                    .setAttribute(TraceAttributes.SYMBOL, symbol).startSpan();
+            Context inner = Context.empty();
+            outer.keys().forEach(key -> inner.put(key, outer.get(key)));
+            inner.put(CONTEXT_KEY, parentIn(outer).with(span));
+            AtomicBoolean over = new AtomicBoolean();
+            Cancellable upstream = work.subscribe().with(inner, item -> {
+                if (over.compareAndSet(false, true)) {
+                    String named = outcome.apply(item);
+                    if (named != null) {
+                        span.setAttribute(TraceAttributes.OUTCOME, named);
+                    }
+                    span.end();
+                }
+                emitter.complete(item);
+            }, failure -> {
+                if (over.compareAndSet(false, true)) {
+                    span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+                    span.end();
+                }
+                emitter.fail(failure);
+            });
+            emitter.onTermination(() -> {
+                if (over.compareAndSet(false, true)) {
+                    span.setStatus(StatusCode.ERROR, "cancelled");
+                    span.end();
+                    upstream.cancel();
+                }
+            });
+        });
+    }
+}
