@@ -1,49 +1,11 @@
 package io.bitgetmargin.api;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Configuration of the facade itself. */
+/** Configuration of the facade's HTTP edge; who may call it is {@code security.TokensConfig}. */
 @ConfigMapping(prefix = "bitget-margin")
 public interface FacadeConfig {
-
-    /**
-     * Bearer tokens accepted on the facade, comma-separated ({@code BITGET_MARGIN_API_TOKENS}). Compared in constant
-     * time; never logged.
-     */
-    Optional<List<String>> apiTokens();
-
-    /**
-     * Tokens limited to some Bitget accounts, by a label of your choice:
-     * {@code bitget-margin.tokens.<label>.token}, {@code bitget-margin.tokens.<label>.accounts} (comma-separated
-     * account names, {@code default} for the default account) and {@code bitget-margin.tokens.<label>.scopes}.
-     * Tokens of {@link #apiTokens()} may use every account, with both scopes. The label names the caller in the audit
-     * trail.
-     */
-    Map<String, RestrictedToken> tokens();
-
-    /** A token limited to named accounts. */
-    interface RestrictedToken {
-        /** The bearer token. Never logged. */
-        String token();
-
-        /** The accounts it may use. */
-        List<String> accounts();
-
-        /**
-         * What it may do: {@code margin:read} (read, dry-run batches) and/or {@code margin:write} (change). Both by
-         * default, as before scopes existed.
-         */
-        @WithDefault("margin:read,margin:write")
-        List<String> scopes();
-    }
-
-    /** Facade authentication. */
-    Auth auth();
 
     /**
      * Largest facade request body accepted, in bytes, with a {@code Content-Length} or chunked; larger bodies are
@@ -51,26 +13,4 @@ public interface FacadeConfig {
      */
     @WithDefault("8192")
     int maxRequestBytes();
-
-    interface Auth {
-        /**
-         * {@code false} switches bearer-token checks off, for a deployment that authenticates callers in front of
-         * the service. Must be set on purpose: in production the service refuses to start without tokens otherwise.
-         */
-        @WithDefault("true")
-        boolean enabled();
-    }
-
-    /** Whether any facade token, unrestricted or restricted, is configured. */
-    default boolean hasTokens() {
-        return apiTokens().orElse(List.of()).stream().anyMatch(token -> !token.isBlank()) || !tokens().isEmpty();
-    }
-
-    /**
-     * Whether any caller can get in: authentication is off on purpose, or there are facade tokens, or JWTs are
-     * configured ({@code jwtConfigured}, from {@code JwtVerification}).
-     */
-    default boolean admitsCallers(boolean jwtConfigured) {
-        return !auth().enabled() || hasTokens() || jwtConfigured;
-    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
+import io.bitgetmargin.request.RequestIds;
 import io.bitgetmargin.setup.SetupStep;
 import io.bitgetmargin.setup.SymbolSettings;
 import io.quarkus.runtime.annotations.RegisterForReflection;

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.bitgetmargin.bitget.BitgetConfig;
 import io.bitgetmargin.security.JwtVerification;
+import io.bitgetmargin.security.TokensConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -18,19 +19,19 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  */
 public class ProductionConfigurationCheck {
 
-    void onStart(@Observes StartupEvent event, BitgetConfig bitget, FacadeConfig facade, JwtVerification jwt) {
+    void onStart(@Observes StartupEvent event, BitgetConfig bitget, TokensConfig tokens, JwtVerification jwt) {
         if (LaunchMode.current() != LaunchMode.NORMAL) {
             return;
         }
-        List<String> missing = missing(bitget, facade, jwt.configured());
+        List<String> missing = missing(bitget, tokens, jwt.configured());
         if (!missing.isEmpty()) {
             throw new ConfigurationException("bitget-margin refuses to start: set " + String.join(", ", missing)
-                    + (facade.auth().enabled() ? " (or MP_JWT_VERIFY_PUBLICKEY_LOCATION for JWT callers, or "
+                    + (tokens.auth().enabled() ? " (or MP_JWT_VERIFY_PUBLICKEY_LOCATION for JWT callers, or "
                             + "BITGET_MARGIN_AUTH_ENABLED=false to run without facade authentication on purpose)" : ""));
         }
     }
 
-    static List<String> missing(BitgetConfig bitget, FacadeConfig facade, boolean jwtConfigured) {
+    static List<String> missing(BitgetConfig bitget, TokensConfig tokens, boolean jwtConfigured) {
         List<String> missing = new ArrayList<>();
         // A default account is optional when named accounts exist, but a half-configured one is a mistake.
         if (bitget.hasAnyDefaultCredential() || bitget.accounts().isEmpty()) {
@@ -44,7 +45,7 @@ public class ProductionConfigurationCheck {
                 missing.add("BITGET_PASSPHRASE");
             }
         }
-        if (!facade.admitsCallers(jwtConfigured)) {
+        if (!tokens.admitsCallers(jwtConfigured)) {
             missing.add("BITGET_MARGIN_API_TOKENS");
         }
         return missing;

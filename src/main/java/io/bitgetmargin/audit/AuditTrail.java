@@ -10,7 +10,7 @@ import org.jboss.logging.MDC;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.bitgetmargin.api.RequestIds;
+import io.bitgetmargin.request.RequestIds;
 import io.bitgetmargin.bitget.AccountType;
 import io.bitgetmargin.margin.MarginMode;
 

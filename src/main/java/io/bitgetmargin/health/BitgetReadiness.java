@@ -7,12 +7,12 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.bitgetmargin.api.FacadeConfig;
 import io.bitgetmargin.bitget.BitgetAccountTypes;
 import io.bitgetmargin.bitget.BitgetAccounts;
 import io.bitgetmargin.bitget.BitgetClient;
 import io.bitgetmargin.ratelimit.RateLimiter;
 import io.bitgetmargin.security.JwtVerification;
+import io.bitgetmargin.security.TokensConfig;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /**
@@ -33,16 +33,16 @@ public class BitgetReadiness implements HealthCheck {
     private final BitgetAccounts accounts;
     private final BitgetAccountTypes accountTypes;
     private final BitgetClient bitget;
-    private final FacadeConfig facade;
+    private final TokensConfig tokens;
     private final RateLimiter limiter;
     private final JwtVerification jwt;
 
-    BitgetReadiness(BitgetAccounts accounts, BitgetAccountTypes accountTypes, BitgetClient bitget, FacadeConfig facade,
+    BitgetReadiness(BitgetAccounts accounts, BitgetAccountTypes accountTypes, BitgetClient bitget, TokensConfig tokens,
             RateLimiter limiter, JwtVerification jwt) {
         this.accounts = accounts;
         this.accountTypes = accountTypes;
         this.bitget = bitget;
-        this.facade = facade;
+        this.tokens = tokens;
         this.limiter = limiter;
         this.jwt = jwt;
     }
@@ -50,14 +50,14 @@ public class BitgetReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         boolean hasAccount = !accounts.names().isEmpty();
-        boolean hasCallers = facade.admitsCallers(jwt.configured());
+        boolean hasCallers = tokens.admitsCallers(jwt.configured());
         CircuitBreakerState breaker = bitget.circuitBreakerState();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("bitget")
                 .status(hasAccount && hasCallers)
                 .withData("accounts", accounts.names().size())
                 .withData("accountTypes", accountTypes.describe())
                 .withData("credentials", hasAccount ? "configured" : "missing: set BITGET_API_KEY, BITGET_SECRET_KEY, BITGET_PASSPHRASE")
-                .withData("facadeTokens", facade.hasTokens() ? "configured" : facade.auth().enabled() ? "none" : "authentication off")
+                .withData("facadeTokens", tokens.hasTokens() ? "configured" : tokens.auth().enabled() ? "none" : "authentication off")
                 .withData("jwt", jwt.configured() ? "configured" : "off")
                 .withData("callers", hasCallers ? "configured" : "missing: set BITGET_MARGIN_API_TOKENS or MP_JWT_VERIFY_PUBLICKEY_LOCATION")
                 .withData("circuitBreaker", breaker.name())

@@ -5,7 +5,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.bitgetmargin.api.FacadeConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.security.AuthenticationFailedException;
@@ -37,7 +36,7 @@ public class StaticTokenMechanism implements HttpAuthenticationMechanism {
     private final SecurityIdentity unauthenticated = StaticTokenIdentityProvider.identityOf(
             new Caller(UNAUTHENTICATED, Set.of(Caller.ALL_ACCOUNTS), EnumSet.allOf(Scope.class)));
 
-    StaticTokenMechanism(FacadeConfig config, JwtVerification jwt) {
+    StaticTokenMechanism(TokensConfig config, JwtVerification jwt) {
         this.enabled = config.auth().enabled();
         this.jwtConfigured = jwt.configured();
     }

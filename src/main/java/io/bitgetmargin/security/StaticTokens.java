@@ -11,7 +11,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.bitgetmargin.api.FacadeConfig;
 import io.bitgetmargin.bitget.BitgetAccounts;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -29,7 +28,7 @@ public class StaticTokens {
 
     private final List<StaticToken> tokens;
 
-    public StaticTokens(FacadeConfig config) {
+    public StaticTokens(TokensConfig config) {
         List<StaticToken> accepted = new ArrayList<>();
         List<String> unrestricted = config.apiTokens().orElse(List.of()).stream().map(String::strip)
                 .filter(token -> !token.isEmpty()).toList();

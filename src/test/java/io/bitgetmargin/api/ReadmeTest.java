@@ -34,6 +34,7 @@ import io.bitgetmargin.bitget.ContractsConfig;
 import io.bitgetmargin.bitget.RetryConfig;
 import io.bitgetmargin.margin.BatchConfig;
 import io.bitgetmargin.ratelimit.RateLimitConfig;
+import io.bitgetmargin.security.TokensConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -122,7 +123,7 @@ class ReadmeTest {
     @Test
     void theConfigurationTableHasEveryPropertyWithItsDefaultAndEnvironmentName() {
         Map<String, String> defaults = new TreeMap<>();
-        for (Class<?> mapping : List.of(BitgetConfig.class, FacadeConfig.class, BatchConfig.class, RateLimitConfig.class,
+        for (Class<?> mapping : List.of(BitgetConfig.class, FacadeConfig.class, TokensConfig.class, BatchConfig.class, RateLimitConfig.class,
                 BitgetLimits.class, RetryConfig.class, CircuitBreakerConfig.class, ClockConfig.class, ContractsConfig.class)) {
             collectDefaults(mapping.getAnnotation(ConfigMapping.class).prefix(), mapping, defaults);
         }

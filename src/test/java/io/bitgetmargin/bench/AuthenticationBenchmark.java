@@ -18,9 +18,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import io.bitgetmargin.api.FacadeConfig;
 import io.bitgetmargin.security.Caller;
 import io.bitgetmargin.security.StaticTokens;
+import io.bitgetmargin.security.TokensConfig;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.build.Jwt;
@@ -43,10 +43,10 @@ public class AuthenticationBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        Map<String, FacadeConfig.RestrictedToken> restricted = new HashMap<>();
+        Map<String, TokensConfig.RestrictedToken> restricted = new HashMap<>();
         for (int i = 0; i < 9; i++) {
             String token = "desk-token-" + i + "-0123456789abcdef0123456789abcdef";
-            restricted.put("desk-" + i, new FacadeConfig.RestrictedToken() {
+            restricted.put("desk-" + i, new TokensConfig.RestrictedToken() {
                 @Override
                 public String token() {
                     return token;
@@ -63,7 +63,7 @@ public class AuthenticationBenchmark {
                 }
             });
         }
-        tokens = new StaticTokens(new FacadeConfig() {
+        tokens = new StaticTokens(new TokensConfig() {
             @Override
             public Optional<List<String>> apiTokens() {
                 return Optional.of(List.of("platform-token-0123456789abcdef0123456789abcdef"));
@@ -77,11 +77,6 @@ public class AuthenticationBenchmark {
             @Override
             public Auth auth() {
                 return () -> true;
-            }
-
-            @Override
-            public int maxRequestBytes() {
-                return 8192;
             }
         });
 

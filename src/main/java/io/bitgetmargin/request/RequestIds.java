@@ -1,4 +1,4 @@
-package io.bitgetmargin.api;
+package io.bitgetmargin.request;
 
 import java.util.UUID;
 import java.util.regex.Pattern;

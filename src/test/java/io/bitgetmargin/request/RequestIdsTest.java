@@ -1,4 +1,4 @@
-package io.bitgetmargin.api;
+package io.bitgetmargin.request;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
