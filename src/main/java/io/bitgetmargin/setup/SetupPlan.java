@@ -142,6 +142,17 @@ final class SetupPlan {
                 posMode == PositionMode.HEDGE);
     }
 
+    /**
+     * The steps with the position-mode step as its product type (or account) decided it: that step is written once
+     * for all their symbols ({@link PositionModeWrite}), so a symbol reports the shared decision, not its own.
+     */
+    static List<SetupStep> withPositionStep(List<SetupStep> steps, SetupStep posStep) {
+        if (posStep == null) {
+            return steps;
+        }
+        return steps.stream().map(step -> step.setting() == Setting.POSITION_MODE ? posStep : step).toList();
+    }
+
     private static SetupStep step(Setting setting, SymbolSettings now, String to, boolean unified) {
         return new SetupStep(setting, now.valueOf(setting, unified), to, null, null);
     }

@@ -44,11 +44,12 @@ public class SymbolSpans {
     public <T> Uni<T> symbol(String symbol, Uni<T> work, Function<T, String> outcome) {
         return Uni.createFrom().emitter(emitter -> {
             Context outer = emitter.context();
-            Span span = tracer.spanBuilder("symbol").setParent(parentIn(outer))
+            io.opentelemetry.context.Context parent = parentIn(outer);
+            Span span = tracer.spanBuilder("symbol").setParent(parent)
                     .setAttribute(TraceAttributes.SYMBOL, symbol).startSpan();
             Context inner = Context.empty();
             outer.keys().forEach(key -> inner.put(key, outer.get(key)));
-            inner.put(CONTEXT_KEY, parentIn(outer).with(span));
+            inner.put(CONTEXT_KEY, parent.with(span));
             AtomicBoolean over = new AtomicBoolean();
             Cancellable upstream = work.subscribe().with(inner, item -> {
                 if (over.compareAndSet(false, true)) {
