@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 ./mvnw -B -ntp package -Dnative -Dquarkus.native.sources-only=true -DskipTests
 runner=$(ls target/native-sources/*-runner.jar)
 ./mvnw -B -q -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+java -cp "target/test-classes:target/classes:target/simulator-classes:$(cat target/test-classpath.txt)" \
   io.bitgetmargin.build.NativeReflectionCheck "$runner" target/classes

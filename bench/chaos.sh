@@ -21,4 +21,4 @@ if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -d target/test-classes ]; 
   ./mvnw -B -q -ntp package -DskipTests
 fi
 ./mvnw -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-exec java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" io.bitgetmargin.load.ChaosRun "$mode"
+exec java -cp "target/test-classes:target/classes:target/simulator-classes:$(cat target/test-classpath.txt)" io.bitgetmargin.load.ChaosRun "$mode"

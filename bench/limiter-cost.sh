@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-exec java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+exec java -cp "target/test-classes:target/classes:target/simulator-classes:$(cat target/test-classpath.txt)" \
   io.bitgetmargin.ratelimit.AcquisitionCost "${1:-20000}"

@@ -20,7 +20,7 @@ cp bench/peers/*.mjs bench/.peers/
 
 work=$(mktemp -d)
 mkfifo "$work/in"
-java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" io.bitgetmargin.load.StandIn --bitget-only \
+java -cp "target/test-classes:target/classes:target/simulator-classes:$(cat target/test-classpath.txt)" io.bitgetmargin.load.StandIn --bitget-only \
   < "$work/in" > "$work/standin.log" 2>&1 &
 exec 3>"$work/in"
 trap 'exec 3>&-; wait 2>/dev/null; rm -rf "$work"' EXIT

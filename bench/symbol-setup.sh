@@ -13,7 +13,7 @@ runs=${1:-5}
 
 work=$(mktemp -d)
 mkfifo "$work/in"
-java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" io.bitgetmargin.load.StandIn \
+java -cp "target/test-classes:target/classes:target/simulator-classes:$(cat target/test-classpath.txt)" io.bitgetmargin.load.StandIn \
   < "$work/in" > "$work/standin.log" 2>&1 &
 exec 3>"$work/in"
 trap 'exec 3>&-; wait 2>/dev/null; rm -rf "$work"' EXIT

@@ -20,7 +20,7 @@ if [ ! -f target/quarkus-app/quarkus-run.jar ]; then ./mvnw -B -q -ntp package -
 out=$(mktemp -d)
 trap 'exec 3>&-; wait 2>/dev/null; grep -h "^COLLECTOR" "$out/standin.log" 2>/dev/null || true; rm -rf "$out"' EXIT
 mkfifo "$out/in"
-java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" io.bitgetmargin.load.StandIn --no-limits $traced \
+java -cp "target/test-classes:target/classes:target/simulator-classes:$(cat target/test-classpath.txt)" io.bitgetmargin.load.StandIn --no-limits $traced \
   < "$out/in" > "$out/standin.log" 2>&1 &
 exec 3>"$out/in"
 for _ in $(seq 1 120); do grep -q '^FACADE ' "$out/standin.log" && break; sleep 0.5; done

@@ -2,6 +2,17 @@ package io.bitgetmargin.api;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +24,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 
-/** The packaged production artifact has no embedded simulator: none of its paths answer. */
+/**
+ * The packaged production artifact has no embedded simulator: none of its paths answer, and none of its classes is in
+ * the artifact (they serve dev mode and the tests only, from target/simulator-classes).
+ */
 @QuarkusIntegrationTest
 @WithTestResource(LoopbackBitget.class)
 class ProductionBuildIT {
@@ -41,5 +55,25 @@ class ProductionBuildIT {
     void stillServesTheFacadeAndHealth() {
         given().get("/q/health/live").then().statusCode(200);
         Facade.put(Facade.change("BTCUSDT", "isolated")).statusCode(200);
+    }
+
+    @Test
+    void carriesNoSimulatorClass() throws IOException {
+        Path app = Path.of("target", "quarkus-app");
+        List<Path> jars;
+        try (Stream<Path> files = Files.walk(app)) {
+            jars = files.filter(file -> file.toString().endsWith(".jar")).toList();
+        }
+        List<String> entries = new ArrayList<>();
+        for (Path jar : jars) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                zip.stream().map(ZipEntry::getName).forEach(name -> entries.add(jar.getFileName() + "!" + name));
+            }
+        }
+        assertTrue(entries.stream().anyMatch(entry -> entry.contains("!io/bitgetmargin/bitget/BitgetClient.class")),
+                "the application's classes are in " + app);
+        assertFalse(entries.stream().anyMatch(entry -> entry.contains("!io/bitgetmargin/simulator/")),
+                () -> "simulator classes in " + app + ": "
+                        + entries.stream().filter(entry -> entry.contains("!io/bitgetmargin/simulator/")).toList());
     }
 }

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -31,6 +32,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * <p>
  * Required: the records listed below, every record annotated with {@link RegisterForReflection} or named in its
  * {@code targets}, and, recursively, every record of ours that appears in a component of a required one.
+ * <p>
+ * It also fails when any class of the simulator is in the native sources or their reflection configuration.
  * <p>
  * Usage: {@code NativeReflectionCheck <runner jar in target/native-sources> <target/classes>}.
  */
@@ -59,11 +62,10 @@ public final class NativeReflectionCheck {
             "io.bitgetmargin.audit.MarginModeAuditLine", // AuditTrail's JSON lines
             "io.bitgetmargin.audit.DeniedAuditLine",
             "io.bitgetmargin.audit.SymbolSetupAuditLine",
-            "io.bitgetmargin.setup.SymbolSetupResult", // in problem bodies (before, after, steps)
-            "io.bitgetmargin.simulator.SimulatedFault", // the simulator's control API
-            "io.bitgetmargin.simulator.SimulatedSymbol",
-            "io.bitgetmargin.simulator.SimulatedKey",
-            "io.bitgetmargin.simulator.SeenRequest");
+            "io.bitgetmargin.setup.SymbolSetupResult"); // in problem bodies (before, after, steps)
+
+    /** The simulator serves dev mode and the tests only: none of it may reach the native executable. */
+    private static final String SIMULATOR = "io/bitgetmargin/simulator/";
 
     private NativeReflectionCheck() {
     }
@@ -71,8 +73,21 @@ public final class NativeReflectionCheck {
     public static void main(String[] args) throws Exception {
         Path runnerJar = Path.of(args[0]);
         Path classes = Path.of(args[1]);
+        Set<String> inImage = entries(runnerJar);
+        List<String> simulator = inImage.stream().filter(name -> name.startsWith(SIMULATOR)).sorted().toList();
+        if (!simulator.isEmpty()) {
+            System.out.println("native reflection check: FAILED; the simulator is in the native sources: " + simulator);
+            System.exit(1);
+        }
+        if (inImage.stream().noneMatch(name -> name.startsWith("io/bitgetmargin/") && name.endsWith(".class"))) {
+            throw new IllegalStateException("no application class in " + runnerJar + ": nothing could be checked");
+        }
         Set<String> registered = registeredForReflection(runnerJar);
-        Set<String> required = required(classes);
+        if (registered.stream().anyMatch(name -> name.startsWith(SIMULATOR.replace('/', '.')))) {
+            System.out.println("native reflection check: FAILED; reflect-config.json registers simulator classes");
+            System.exit(1);
+        }
+        Set<String> required = required(classes, inImage);
 
         Set<String> missing = new TreeSet<>(required);
         missing.removeAll(registered);
@@ -106,14 +121,26 @@ public final class NativeReflectionCheck {
         return names;
     }
 
-    static Set<String> required(Path classes) throws Exception {
+    /** The names of the entries of the runner jar, which holds the application's classes of the native image. */
+    static Set<String> entries(Path runnerJar) throws IOException {
+        try (ZipFile jar = new ZipFile(runnerJar.toFile())) {
+            return jar.stream().map(ZipEntry::getName).collect(Collectors.toSet());
+        }
+    }
+
+    /** The records required, among the classes of {@code classes} that are in the image ({@code inImage}). */
+    static Set<String> required(Path classes, Set<String> inImage) throws Exception {
         Deque<Class<?>> pending = new ArrayDeque<>();
         for (String name : THROUGH_OUR_MAPPERS) {
             pending.add(Class.forName(name, false, NativeReflectionCheck.class.getClassLoader()));
         }
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                String entry = classes.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                if (!inImage.contains(entry)) {
+                    continue; // compiled for dev mode and the tests only (the simulator)
+                }
+                String name = entry.replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name, false, NativeReflectionCheck.class.getClassLoader());
                 RegisterForReflection annotation = type.getAnnotation(RegisterForReflection.class);
                 if (annotation != null) {

@@ -2,14 +2,11 @@ package io.bitgetmargin.simulator;
 
 import java.util.Map;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 /**
  * A Bitget call as the simulator saw it and answered it, for tests that count calls or compare signatures. The
  * passphrase header is not kept. {@code injected} is true when a queued fault answered instead of Bitget's endpoint,
  * so that a run can tell the 429s it injected from the ones Bitget's limits gave.
  */
-@RegisterForReflection
 public record SeenRequest(
         long receivedAtMillis,
         String method,

@@ -1,13 +1,10 @@
 package io.bitgetmargin.simulator;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 /**
  * A fault the simulator applies to the next {@code times} Bitget calls whose path starts with {@code path} (all
  * paths when null): a delay, a canned answer (any status, any body, HTML included, optionally with a
  * {@code Retry-After} header), or a dropped connection. A delay alone delays the normal answer.
  */
-@RegisterForReflection
 public record SimulatedFault(String path, Long delayMillis, Integer status, String contentType, String body,
         String retryAfter, Boolean dropConnection, Integer times) {
 

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**

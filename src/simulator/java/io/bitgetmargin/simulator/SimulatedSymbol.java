@@ -2,8 +2,6 @@ package io.bitgetmargin.simulator;
 
 import java.math.BigDecimal;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 /**
  * The simulator's state of one contract on one account. Tests arrange it (open positions and orders, the current
  * mode, a symbol that accepts changes without applying them) through
@@ -13,7 +11,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * settings' {@code symbolConfigList}, and only while {@code inSettings} is true (Bitget does not say whether the list
  * covers every symbol: a symbol it leaves out is how the service meets the documented default).
  */
-@RegisterForReflection
 public record SimulatedSymbol(
         String symbol,
         String productType,

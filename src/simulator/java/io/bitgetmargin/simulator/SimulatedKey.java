@@ -1,7 +1,5 @@
 package io.bitgetmargin.simulator;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 /**
  * An API key the simulator accepts, with its secret and passphrase. A demo key requires {@code paptrading: 1}. A key
  * of a unified trading account ({@code accountType} {@code unified}; classic when absent) answers 40085 on the classic
@@ -9,7 +7,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code upgrading} or {@code switching} while Bitget moves it), {@code accountLevel} ({@code advanced} by default;
  * {@code isolated} allows isolated margin only) and {@code holdMode} ({@code one_way_mode} or {@code hedge_mode}).
  */
-@RegisterForReflection
 public record SimulatedKey(String apiKey, String secretKey, String passphrase, Boolean demoTrading, String accountType,
         String accountMode, String accountLevel, String holdMode) {
 
