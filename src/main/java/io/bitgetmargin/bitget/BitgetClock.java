@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.bitgetmargin.request.OwnContext;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -59,7 +60,7 @@ public class BitgetClock {
      * @return the new offset in milliseconds
      */
     synchronized Uni<Long> synchronise(Supplier<Uni<ServerTimeData>> serverTime) {
-        return inFlight != null ? inFlight : measure(serverTime);
+        return OwnContext.resume(inFlight != null ? inFlight : measure(serverTime));
     }
 
     /**
@@ -75,10 +76,11 @@ public class BitgetClock {
         if (measured && measuredStartNanos - signedAtNanos >= 0) {
             return Uni.createFrom().item(offsetMillis.get());
         }
+        // Whoever joins a measurement goes on from its own context once it is answered, not from the measurer's.
         if (inFlight != null && inFlightStartNanos - signedAtNanos >= 0) {
-            return inFlight;
+            return OwnContext.resume(inFlight);
         }
-        return measure(serverTime);
+        return OwnContext.resume(measure(serverTime));
     }
 
     /** Starts a measurement; called with the monitor held. */

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.bitgetmargin.request.OwnContext;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Uni;
@@ -41,7 +42,8 @@ public class BitgetContracts {
 
     /** Every contract of a product type ({@code USDT-FUTURES}, ...), from the cache when it has them. */
     public Uni<Listed> of(String productType) {
-        return cache.getAsync(productType, type -> bitget.contracts(type).map(Listed::new));
+        // Concurrent askers share one fetch: each goes on from its own context once it is answered.
+        return OwnContext.resume(cache.getAsync(productType, type -> bitget.contracts(type).map(Listed::new)));
     }
 
     /**
@@ -72,7 +74,7 @@ public class BitgetContracts {
             CompletableFuture<Listed> mine = new CompletableFuture<>();
             CompletableFuture<Listed> running = refetches.putIfAbsent(productType, mine);
             if (running != null) {
-                return Uni.createFrom().completionStage(running);
+                return OwnContext.resume(Uni.createFrom().completionStage(running));
             }
             of(productType).flatMap(cached -> cached != stale ? Uni.createFrom().item(cached)
                     : cache.invalidate(productType).flatMap(ignored -> of(productType)))
@@ -83,7 +85,7 @@ public class BitgetContracts {
                         refetches.remove(productType, mine);
                         mine.completeExceptionally(failure);
                     });
-            return Uni.createFrom().completionStage(mine);
+            return OwnContext.resume(Uni.createFrom().completionStage(mine));
         });
     }
 

@@ -3,6 +3,7 @@ package io.bitgetmargin.bitget;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import io.bitgetmargin.request.OwnContext;
 import io.smallrye.mutiny.Context;
 import io.smallrye.mutiny.Uni;
 
@@ -38,7 +39,7 @@ public final class Hangup {
             CompletableFuture<T> outcome = new CompletableFuture<>();
             operation.get().subscribe().with(Context.of(CONTEXT_KEY, hangup), outcome::complete,
                     outcome::completeExceptionally);
-            return Uni.createFrom().completionStage(outcome).onCancellation().invoke(hangup::signal);
+            return OwnContext.resume(Uni.createFrom().completionStage(outcome)).onCancellation().invoke(hangup::signal);
         });
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import io.bitgetmargin.request.OwnContext;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -57,8 +58,10 @@ final class Turn {
             Function<Permit, Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
             Turn turn = new Turn();
-            return Uni.combine().any().of(source.acquire(lane, wait, turn), stopWaiting)
-                    .flatMap(permit -> call.apply(permit)).onTermination().invoke(turn::end);
+            // A permit is granted when another caller's call ends, by a timer or by Redis: the call it admits goes on
+            // from its own caller's context, not from theirs.
+            return OwnContext.resume(Uni.combine().any().of(source.acquire(lane, wait, turn), stopWaiting))
+                    .chain(permit -> call.apply(permit)).onTermination().invoke(turn::end);
         });
     }
 }
