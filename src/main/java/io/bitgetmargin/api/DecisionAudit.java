@@ -5,7 +5,7 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.bitgetmargin.audit.AuditTrail;
-import io.bitgetmargin.bitget.BitgetAccounts;
+import io.bitgetmargin.audit.RequestFacts;
 import io.bitgetmargin.bitget.BitgetErrorCategory;
 import io.bitgetmargin.bitget.BitgetException;
 import io.bitgetmargin.bitget.CallerGoneException;
@@ -15,7 +15,6 @@ import io.bitgetmargin.margin.MarginModeResult;
 import io.bitgetmargin.margin.MarginModeService;
 import io.bitgetmargin.margin.NotAppliedException;
 import io.bitgetmargin.margin.Outcome;
-import io.bitgetmargin.security.Caller;
 
 /**
  * Writes the audit line of each facade decision, in the facade's own terms: the outcome the caller was answered
@@ -38,25 +37,25 @@ class DecisionAudit {
         this.service = service;
     }
 
-    void ensured(Caller caller, String account, MarginModeResult result) {
-        trail.marginMode(caller.name(), BitgetAccounts.nameOf(account), result.accountType(), result.symbol(), result.productType().wireName(),
+    void ensured(RequestFacts request, MarginModeResult result) {
+        trail.marginMode(request, result.accountType(), result.symbol(), result.productType().wireName(),
                 before(result.outcome().name(), result.marginMode()), result.marginMode(), result.outcome().name(), null);
     }
 
-    void failed(Caller caller, String account, MarginModeInput input, Throwable failure) {
+    void failed(RequestFacts request, String account, MarginModeInput input, Throwable failure) {
         MarginMode to = input == null ? null : MarginMode.parse(input.marginMode()).orElse(null);
         String outcome = outcomeOf(failure);
         String bitgetCode = BitgetException.codeOf(failure);
-        trail.marginMode(caller.name(), BitgetAccounts.nameOf(account), service.accountType(account).orElse(null),
+        trail.marginMode(request, service.accountType(account).orElse(null),
                 input == null ? null : stripped(input.symbol()), input == null ? null : upper(input.productType()),
                 before(outcome, to), to, outcome, bitgetCode);
     }
 
-    void batch(Caller caller, String account, BatchResponse response) {
+    void batch(RequestFacts request, BatchResponse response) {
         for (BatchResponse.Result result : response.results()) {
             String outcome = result.problem() != null && ProblemCode.CALLER_GONE.name().equals(result.problem().code())
                     ? ABANDONED : result.outcome().name();
-            trail.marginMode(caller.name(), BitgetAccounts.nameOf(account), response.accountType(), result.symbol(), response.productType(),
+            trail.marginMode(request, response.accountType(), result.symbol(), response.productType(),
                     before(outcome, response.marginMode()), response.marginMode(), outcome,
                     result.problem() == null ? null : result.problem().bitgetCode());
         }

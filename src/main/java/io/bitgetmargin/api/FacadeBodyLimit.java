@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
+import io.bitgetmargin.request.RequestIds;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -98,9 +99,9 @@ public class FacadeBodyLimit {
     private void refuse(RoutingContext context) {
         HttpServerResponse response = context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE);
         if (context.request().version() == HttpVersion.HTTP_2) {
-            response.end(tooLarge()).onComplete(sent -> resetIfUnread(context));
+            response.end(tooLarge(context)).onComplete(sent -> resetIfUnread(context));
         } else {
-            response.putHeader("Connection", "close").end(tooLarge());
+            response.putHeader("Connection", "close").end(tooLarge(context));
         }
     }
 
@@ -112,9 +113,9 @@ public class FacadeBodyLimit {
     }
 
     /** Built per refusal: it carries the request's id. */
-    private Buffer tooLarge() {
+    private Buffer tooLarge(RoutingContext context) {
         try {
-            return Buffer.buffer(json.writeValueAsBytes(problem(maxRequestBytes)));
+            return Buffer.buffer(json.writeValueAsBytes(problem(maxRequestBytes).forRequest(RequestIds.of(context))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem body cannot be written", e);
         }

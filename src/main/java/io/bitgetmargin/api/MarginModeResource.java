@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.bitgetmargin.audit.RequestFacts;
 import io.bitgetmargin.bitget.AccountType;
 import io.bitgetmargin.bitget.Hangup;
 import io.bitgetmargin.margin.BatchInput;
@@ -66,11 +67,13 @@ public class MarginModeResource {
     private final MarginModeService service;
     private final AccessControl access;
     private final DecisionAudit audit;
+    private final AuditedRequests requests;
 
-    MarginModeResource(MarginModeService service, AccessControl access, DecisionAudit audit) {
+    MarginModeResource(MarginModeService service, AccessControl access, DecisionAudit audit, AuditedRequests requests) {
         this.service = service;
         this.access = access;
         this.audit = audit;
+        this.requests = requests;
     }
 
     @GET
@@ -126,11 +129,12 @@ public class MarginModeResource {
             MarginModeInput input) {
         Span server = Span.current();
         return access.authorize(account, Scope.WRITE).invoke(caller -> RequestSpans.asked(server, caller, account, input))
-                .chain(caller -> Hangup.outliving(() -> Uni.createFrom()
+                .map(caller -> requests.of(server, caller, account))
+                .chain(request -> Hangup.outliving(() -> Uni.createFrom()
                 .deferred(() -> service.ensure(account, input, flag("verify", verify)))
                 .invoke(result -> RequestSpans.ensured(server, result))
-                .invoke(result -> audit.ensured(caller, account, result))
-                .onFailure().invoke(failure -> audit.failed(caller, account, input, failure))));
+                .invoke(result -> audit.ensured(request, result))
+                .onFailure().invoke(failure -> audit.failed(request, account, input, failure))));
     }
 
     @POST
@@ -156,18 +160,20 @@ public class MarginModeResource {
         Scope needed = input != null && Boolean.TRUE.equals(input.dryRun()) ? Scope.READ : Scope.WRITE;
         Span server = Span.current();
         return access.authorize(account, needed).invoke(caller -> RequestSpans.askedMany(server, caller, account,
-                input == null ? null : input.productType())).chain(caller -> Hangup.outliving(() -> Uni.createFrom()
+                input == null ? null : input.productType())).map(caller -> requests.of(server, caller, account))
+                .chain(request -> Hangup.outliving(() -> Uni.createFrom()
                 .deferred(() -> service.ensureAll(account, input))
-                .map(items -> answer(input, service.accountType(account).orElse(null), items))
-                .invoke(response -> audit.batch(caller, account, response))));
+                .map(items -> answer(request, input, service.accountType(account).orElse(null), items))
+                .invoke(response -> audit.batch(request, response))));
     }
 
-    private static BatchResponse answer(BatchInput input, AccountType accountType, List<BatchItem> items) {
+    private static BatchResponse answer(RequestFacts request, BatchInput input, AccountType accountType,
+            List<BatchItem> items) {
         Map<Outcome, Integer> summary = new EnumMap<>(Outcome.class);
         List<BatchResponse.Result> results = items.stream().map(item -> {
             summary.merge(item.outcome(), 1, Integer::sum);
             return new BatchResponse.Result(item.symbol(), item.outcome(), item.marginMode(),
-                    item.failure() == null ? null : ProblemMappers.describe(item.failure()));
+                    item.failure() == null ? null : ProblemMappers.describe(item.failure()).forRequest(request.requestId()));
         }).toList();
         MarginMode mode = MarginMode.parse(input.marginMode()).orElse(null);
         return new BatchResponse(input.productType() == null ? null : input.productType().strip().toUpperCase(Locale.ROOT),

@@ -5,7 +5,6 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
-import io.bitgetmargin.request.RequestIds;
 import io.bitgetmargin.setup.SetupStep;
 import io.bitgetmargin.setup.SymbolSettings;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -38,11 +37,17 @@ public record Problem(
 
     static Problem of(ProblemCode code, String detail) {
         return new Problem(code.type(), code.title(), code.status(), detail, code.name(), code.retryable(), null, null,
-                null, RequestIds.current(), null, null, null);
+                null, null, null, null, null);
     }
 
     static Problem of(ProblemCode code) {
         return of(code, code.advice());
+    }
+
+    /** The same problem, of the request {@code id} (each answer says which request it answers). */
+    Problem forRequest(String id) {
+        return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, errors, id, before, after,
+                steps);
     }
 
     Problem withBitget(String bitgetCode, String bitgetMsg) {

@@ -24,6 +24,7 @@ import io.bitgetmargin.bitget.BitgetEndpoint;
 import io.bitgetmargin.bitget.BitgetErrorCategory;
 import io.bitgetmargin.bitget.BitgetException;
 import io.bitgetmargin.bitget.CallerGoneException;
+import io.bitgetmargin.bitget.RetryNotAdmittedException;
 import io.bitgetmargin.bitget.UnknownAccountException;
 import io.bitgetmargin.margin.AccountSwitchingException;
 import io.bitgetmargin.margin.ChangeUnconfirmedException;
@@ -32,6 +33,7 @@ import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
 import io.bitgetmargin.margin.LeverageUnknownException;
 import io.bitgetmargin.margin.NotAppliedException;
 import io.bitgetmargin.ratelimit.RateLimitExceededException;
+import io.bitgetmargin.request.CurrentRequest;
 import io.bitgetmargin.setup.LeverageOutOfRangeException;
 import io.bitgetmargin.setup.SetupFailedException;
 import io.bitgetmargin.setup.SymbolSetupResult;
@@ -46,6 +48,12 @@ public class ProblemMappers {
 
     /** Seconds to wait when Bitget gave no {@code Retry-After} of its own. */
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final CurrentRequest request;
+
+    ProblemMappers(CurrentRequest request) {
+        this.request = request;
+    }
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
@@ -174,6 +182,11 @@ public class ProblemMappers {
             return Problem.of(ProblemCode.INVALID_REQUEST, invalid.getMessage() + ". Nothing was sent to Bitget.")
                     .withErrors(invalid.problems());
         }
+        if (e instanceof RetryNotAdmittedException notAdmitted) {
+            return Problem.of(ProblemCode.RATE_LIMITED, queueFull(notAdmitted, "the next attempt of this call")
+                    + ". The attempt before it met: " + notAdmitted.earlier().getMessage() + ". Retry after Retry-After "
+                    + "seconds (a change reads the symbol first, and sends nothing if it already has the mode).");
+        }
         if (e instanceof RateLimitExceededException queueFull) {
             return Problem.of(ProblemCode.RATE_LIMITED, queueFull(queueFull, "this call")
                     + ". Retry after Retry-After seconds; nothing was sent to Bitget.");
@@ -264,7 +277,8 @@ public class ProblemMappers {
         } else {
             return unexpected(e);
         }
-        Response.ResponseBuilder answer = Response.status(code.status()).type(Problem.MEDIA_TYPE).entity(Problem.of(code));
+        Response.ResponseBuilder answer = Response.status(code.status()).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(code).forRequest(request.id()));
         String allow = e.getResponse().getHeaderString("Allow");
         if (allow != null) {
             answer.header("Allow", allow);
@@ -330,20 +344,28 @@ public class ProblemMappers {
         };
     }
 
-    static Response invalidBody(String what, List<FieldProblem> fields) {
+    private Response invalidBody(String what, List<FieldProblem> fields) {
         return answer(Problem.of(ProblemCode.INVALID_REQUEST, "Invalid request body: " + what + ". Nothing was sent to Bitget.")
                 .withErrors(fields.isEmpty() ? null : fields));
     }
 
-    static Response answer(Problem problem) {
-        RequestSpans.refused(problem);
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    /** The answer of the request being served: its id is taken from the request itself. */
+    private Response answer(Problem problem) {
+        return respond(problem.forRequest(request.id()), null);
     }
 
-    static Response answer(Problem problem, Duration retryAfter) {
+    private Response answer(Problem problem, Duration retryAfter) {
+        return respond(problem.forRequest(request.id()), retryAfter);
+    }
+
+    /** {@code problem}, already of its request, as the answer; {@code retryAfter} null: no {@code Retry-After}. */
+    static Response respond(Problem problem, Duration retryAfter) {
         RequestSpans.refused(problem);
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
-                .header("Retry-After", Math.max(1, (retryAfter.toMillis() + 999) / 1000)).build();
+        Response.ResponseBuilder answer = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (retryAfter != null) {
+            answer.header("Retry-After", Math.max(1, (retryAfter.toMillis() + 999) / 1000));
+        }
+        return answer.build();
     }
 
     private static String fieldPath(JsonMappingException e) {

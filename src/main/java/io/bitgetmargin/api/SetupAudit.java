@@ -3,15 +3,14 @@ package io.bitgetmargin.api;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.bitgetmargin.audit.AuditTrail;
+import io.bitgetmargin.audit.RequestFacts;
 import io.bitgetmargin.bitget.AccountType;
-import io.bitgetmargin.bitget.BitgetAccounts;
 import io.bitgetmargin.bitget.BitgetException;
 import io.bitgetmargin.setup.SetupFailedException;
 import io.bitgetmargin.setup.SetupItem;
 import io.bitgetmargin.setup.SetupStep;
 import io.bitgetmargin.setup.SymbolSetupInput;
 import io.bitgetmargin.setup.SymbolSetupResult;
-import io.bitgetmargin.security.Caller;
 
 /** Writes the audit lines of symbol setups: one per step, or one FAILED line for a symbol refused before any step. */
 @ApplicationScoped
@@ -23,33 +22,33 @@ class SetupAudit {
         this.trail = trail;
     }
 
-    void done(Caller caller, String account, SymbolSetupResult result) {
-        steps(caller, account, result);
+    void done(RequestFacts request, SymbolSetupResult result) {
+        steps(request, result);
     }
 
     /** A single setup that failed: its steps when it had any, else one line with what was asked. */
-    void failed(Caller caller, String account, AccountType knownType, SymbolSetupInput input, Throwable failure) {
+    void failed(RequestFacts request, AccountType knownType, SymbolSetupInput input, Throwable failure) {
         if (failure instanceof SetupFailedException failed) {
-            steps(caller, account, failed.result());
+            steps(request, failed.result());
             return;
         }
-        trail.symbolSetup(caller.name(), BitgetAccounts.nameOf(account), knownType,
+        trail.symbolSetup(request, knownType,
                 input == null ? null : DecisionAudit.stripped(input.symbol()), input == null ? null : DecisionAudit.upper(input.productType()), null,
                 null, null, DecisionAudit.unfinished(failure), BitgetException.codeOf(failure));
     }
 
-    void item(Caller caller, String account, AccountType knownType, String productType, SetupItem item) {
+    void item(RequestFacts request, AccountType knownType, String productType, SetupItem item) {
         if (item.result() != null) {
-            steps(caller, account, item.result());
+            steps(request, item.result());
             return;
         }
-        trail.symbolSetup(caller.name(), BitgetAccounts.nameOf(account), knownType, item.symbol(), productType, null,
+        trail.symbolSetup(request, knownType, item.symbol(), productType, null,
                 null, null, DecisionAudit.unfinished(item.failure()), BitgetException.codeOf(item.failure()));
     }
 
-    private void steps(Caller caller, String account, SymbolSetupResult result) {
+    private void steps(RequestFacts request, SymbolSetupResult result) {
         for (SetupStep step : result.steps()) {
-            trail.symbolSetup(caller.name(), BitgetAccounts.nameOf(account), result.accountType(), result.symbol(),
+            trail.symbolSetup(request, result.accountType(), result.symbol(),
                     result.productType().wireName(), step.setting().field(), step.from(), step.to(),
                     step.outcome().name(), step.bitgetCode());
         }

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.bitgetmargin.audit.RequestFacts;
 import io.bitgetmargin.bitget.AccountType;
 import io.bitgetmargin.bitget.Hangup;
 import io.bitgetmargin.margin.Outcome;
@@ -53,11 +54,13 @@ public class SymbolSetupResource {
     private final SymbolSetupService service;
     private final AccessControl access;
     private final SetupAudit audit;
+    private final AuditedRequests requests;
 
-    SymbolSetupResource(SymbolSetupService service, AccessControl access, SetupAudit audit) {
+    SymbolSetupResource(SymbolSetupService service, AccessControl access, SetupAudit audit, AuditedRequests requests) {
         this.service = service;
         this.access = access;
         this.audit = audit;
+        this.requests = requests;
     }
 
     @PUT
@@ -95,12 +98,12 @@ public class SymbolSetupResource {
         Span server = Span.current();
         return access.authorize(account, planOnly ? Scope.READ : Scope.WRITE)
                 .invoke(caller -> RequestSpans.asked(server, caller, account, input))
-                .chain(caller -> Hangup.outliving(() -> Uni
+                .map(caller -> requests.of(server, caller, account))
+                .chain(request -> Hangup.outliving(() -> Uni
                 .createFrom().deferred(() -> service.setUp(account, input, planOnly))
                 .invoke(result -> RequestSpans.setUp(server, result))
-                .invoke(result -> audit.done(caller, account, result))
-                .onFailure().invoke(failure -> audit.failed(caller, account, service.accountType(account), input,
-                        failure))));
+                .invoke(result -> audit.done(request, result))
+                .onFailure().invoke(failure -> audit.failed(request, service.accountType(account), input, failure))));
     }
 
     @POST
@@ -130,19 +133,20 @@ public class SymbolSetupResource {
         return access.authorize(account, planOnly ? Scope.READ : Scope.WRITE)
                 .invoke(caller -> RequestSpans.askedMany(server, caller, account,
                         input == null ? null : input.productType()))
-                .chain(caller -> Hangup.outliving(() -> Uni
+                .map(caller -> requests.of(server, caller, account))
+                .chain(request -> Hangup.outliving(() -> Uni
                 .createFrom().deferred(() -> service.setUpAll(account, input, planOnly))
                 .map(items -> {
                     AccountType type = service.accountType(account);
                     String productType = input.productType() == null || input.productType().isBlank() ? null
                             : input.productType().strip().toUpperCase(Locale.ROOT);
-                    items.forEach(item -> audit.item(caller, account, type, productType, item));
-                    return answer(productType, type, planOnly, items);
+                    items.forEach(item -> audit.item(request, type, productType, item));
+                    return answer(request, productType, type, planOnly, items);
                 })));
     }
 
-    private static SymbolSetupBatchResponse answer(String productType, AccountType type, boolean dryRun,
-            List<SetupItem> items) {
+    private static SymbolSetupBatchResponse answer(RequestFacts request, String productType, AccountType type,
+            boolean dryRun, List<SetupItem> items) {
         Map<Outcome, Integer> summary = new EnumMap<>(Outcome.class);
         Map<String, SetupStep> positionModes = new LinkedHashMap<>();
         List<SymbolSetupBatchResponse.Result> results = new ArrayList<>();
@@ -157,7 +161,7 @@ public class SymbolSetupResource {
             results.add(new SymbolSetupBatchResponse.Result(item.symbol(), item.outcome(),
                     result == null ? null : result.before(), result == null ? null : result.after(),
                     result == null ? null : result.steps(),
-                    item.failure() == null ? null : ProblemMappers.describe(item.failure())));
+                    item.failure() == null ? null : ProblemMappers.describe(item.failure()).forRequest(request.requestId())));
         }
         List<SymbolSetupBatchResponse.PositionModeStep> steps = positionModes.entrySet().stream()
                 .map(entry -> new SymbolSetupBatchResponse.PositionModeStep(entry.getKey(), entry.getValue())).toList();

@@ -5,12 +5,10 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.bitgetmargin.request.RequestIds;
 import io.bitgetmargin.bitget.AccountType;
 import io.bitgetmargin.margin.MarginMode;
 
@@ -34,29 +32,24 @@ public class AuditTrail {
     }
 
     /** A decision about one symbol's margin mode. */
-    public void marginMode(String caller, String account, AccountType accountType, String symbol, String productType,
+    public void marginMode(RequestFacts request, AccountType accountType, String symbol, String productType,
             MarginMode from, MarginMode to, String outcome, String bitgetCode) {
-        write(new MarginModeAuditLine("margin-mode", Instant.now().toString(), RequestIds.current(), traceId(), caller, account,
-                accountType, symbol, productType, from, to, outcome, bitgetCode));
+        write(new MarginModeAuditLine("margin-mode", Instant.now().toString(), request.requestId(), request.traceId(),
+                request.caller(), request.account(), accountType, symbol, productType, from, to, outcome, bitgetCode));
     }
 
     /** A step of a symbol setup ({@code setting} null: the request failed before any step). */
-    public void symbolSetup(String caller, String account, AccountType accountType, String symbol, String productType,
+    public void symbolSetup(RequestFacts request, AccountType accountType, String symbol, String productType,
             String setting, String from, String to, String outcome, String bitgetCode) {
-        write(new SymbolSetupAuditLine("symbol-setup", Instant.now().toString(), RequestIds.current(), traceId(), caller, account,
-                accountType, symbol, productType, setting, from, to, outcome, bitgetCode));
+        write(new SymbolSetupAuditLine("symbol-setup", Instant.now().toString(), request.requestId(), request.traceId(),
+                request.caller(), request.account(), accountType, symbol, productType, setting, from, to, outcome,
+                bitgetCode));
     }
 
-    /** A refused caller; {@code caller} null when there was none (401). */
-    public void denied(String caller, String account, String method, String path, int status, String reason) {
-        write(new DeniedAuditLine("denied", Instant.now().toString(), RequestIds.current(), traceId(), caller, account, method, path,
-                status, reason));
-    }
-
-    /** The request's trace while tracing is on (Quarkus keeps it in the log context), else null. */
-    private static String traceId() {
-        Object traceId = MDC.get("traceId");
-        return traceId == null || traceId.toString().isBlank() ? null : traceId.toString();
+    /** A refused caller; the request's {@code caller} null when there was none (401). */
+    public void denied(RequestFacts request, String method, String path, int status, String reason) {
+        write(new DeniedAuditLine("denied", Instant.now().toString(), request.requestId(), request.traceId(),
+                request.caller(), request.account(), method, path, status, reason));
     }
 
     private void write(Object line) {
