@@ -231,6 +231,8 @@ public class BitgetClient {
         private volatile boolean cancelled;
         /** Set when an attempt was not sent for a caller who had gone. */
         private volatile CallerGoneException gone;
+        /** Set when a retry could not get a turn in time: what the caller is told, whatever the breaker counts. */
+        private volatile RetryNotAdmittedException notAdmitted;
         /** The span the call was made in: every attempt's span is its child, whichever thread sends it. */
         private final Context traced;
         private final AtomicInteger attempts = new AtomicInteger();
@@ -258,8 +260,19 @@ public class BitgetClient {
                         // The breaker judges Bitget by what the last attempt met, not by the caller leaving.
                         .onFailure(CallerGoneException.class).transform(left -> left.sent() ? gone.lastFailure() : left))
                         .onTermination().invoke(this::giveBackUnusedTurn);
-            }).onFailure().transform(failure -> gone != null ? gone : failure)
-                    .onCancellation().invoke(() -> cancelled = true);
+            }).onFailure().transform(this::answeredFailure).onCancellation().invoke(() -> cancelled = true);
+        }
+
+        /**
+         * What the caller is told: that it left, that its retry found the queue full (not the failure the retry was
+         * for: the clock was measured again, or Bitget had its time to recover, and the queue alone stood in the way),
+         * or the failure itself.
+         */
+        private Throwable answeredFailure(Throwable failure) {
+            if (gone != null) {
+                return gone;
+            }
+            return notAdmitted != null ? notAdmitted : failure;
         }
 
         private Uni<T> attempt() {
@@ -287,15 +300,20 @@ public class BitgetClient {
 
         /**
          * A turn for a retry, waiting no longer than the retries' budget has left. When the queue is too long even
-         * so, the request fails with what needed the retry: that is what went wrong, and it is what the breaker
-         * must count.
+         * so, the breaker counts what needed the retry (that is what it knows of Bitget's health), and the caller is
+         * refused for the full queue ({@link RetryNotAdmittedException}, {@link #answeredFailure}).
          */
         private Uni<T> laterTurn() {
             Duration left = retry.budget().minusNanos(System.nanoTime() - attemptsStartNanos);
             Duration wait = left.isNegative() ? Duration.ZERO : left.compareTo(maxWait) < 0 ? left : maxWait;
             return limiter.withTurn(lane, wait, giveUpWaiting(), this::send)
-                    .onFailure(RateLimitExceededException.class)
-                    .transform(queueFull -> lastFailure != null ? lastFailure : queueFull);
+                    .onFailure(RateLimitExceededException.class).transform(queueFull -> {
+                        if (lastFailure == null) {
+                            return queueFull;
+                        }
+                        notAdmitted = new RetryNotAdmittedException((RateLimitExceededException) queueFull, lastFailure);
+                        return lastFailure;
+                    });
         }
 
         /** Bitget's 429 means every caller of this account and endpoint would meet it: the whole lane waits. */

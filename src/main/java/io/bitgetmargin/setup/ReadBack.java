@@ -6,6 +6,7 @@ import java.util.List;
 import io.bitgetmargin.bitget.AccountType;
 import io.bitgetmargin.bitget.BitgetException;
 import io.bitgetmargin.bitget.CallerGoneException;
+import io.bitgetmargin.bitget.RetryNotAdmittedException;
 import io.bitgetmargin.margin.ChangeUnconfirmedException;
 import io.bitgetmargin.margin.NotAppliedException;
 import io.bitgetmargin.margin.Outcome;
@@ -26,6 +27,10 @@ final class ReadBack {
      * dropped connection, a 5xx). A refusal, a full queue and an open breaker sent nothing that took effect.
      */
     static boolean maybeApplied(Throwable failure) {
+        if (failure instanceof RetryNotAdmittedException notAdmitted) {
+            // The retry never went; the attempt before it may have.
+            return maybeApplied(notAdmitted.earlier());
+        }
         return failure != null && !(failure instanceof BitgetException.Rejected)
                 && !(failure instanceof BitgetException.CircuitOpen) && !(failure instanceof RateLimitExceededException)
                 && !(failure instanceof BitgetException.EgressProxyRefused)
