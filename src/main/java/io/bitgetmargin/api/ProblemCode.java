@@ -93,6 +93,10 @@ public enum ProblemCode {
                     + "credentials: fix quarkus.rest-client.bitget.proxy-user and proxy-password. Nothing reached Bitget."),
     BITGET_UNAVAILABLE(503, "Bitget unavailable", true,
             "Bitget could not be reached or answered with a server error; retry after Retry-After seconds."),
+    JWT_KEYS_UNAVAILABLE(503, "JWT keys unavailable", true,
+            "This service cannot load the keys that verify JWTs (mp.jwt.verify.publickey.location, the identity "
+                    + "provider's key set) right now, so it cannot tell whether the token is valid: retry after "
+                    + "Retry-After seconds. Static facade tokens are not affected. Nothing was sent to Bitget."),
     ACCOUNT_SWITCHING(503, "Account type changing", true,
             "Bitget is moving this account between the classic and the unified type (upgrading or switching): "
                     + "retry after Retry-After seconds, once the move is done."),

@@ -7,10 +7,13 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.bitgetmargin.audit.AuditTrail;
+import io.bitgetmargin.audit.RequestFacts;
 import io.bitgetmargin.bitget.BitgetAccounts;
 import io.bitgetmargin.security.AccessControl;
 import io.bitgetmargin.security.AccessDeniedException;
+import io.bitgetmargin.security.JwtKeys;
 import io.bitgetmargin.security.Scope;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -26,10 +29,14 @@ public class SecurityProblemMappers {
 
     private final AuditTrail audit;
     private final AccessControl access;
+    private final AuditedRequests requests;
+    private final JwtKeys keys;
 
-    SecurityProblemMappers(AuditTrail audit, AccessControl access) {
+    SecurityProblemMappers(AuditTrail audit, AccessControl access, AuditedRequests requests, JwtKeys keys) {
         this.audit = audit;
         this.access = access;
+        this.requests = requests;
+        this.keys = keys;
     }
 
     @ServerExceptionMapper
@@ -39,6 +46,9 @@ public class SecurityProblemMappers {
 
     @ServerExceptionMapper
     public Response wrongCredentials(AuthenticationFailedException e, ContainerRequestContext request) {
+        if (JwtKeys.areUnavailable(e)) {
+            return keysUnavailable(request, e);
+        }
         // Which check a JWT failed stays in the service: the caller learns that its token is not accepted.
         return unauthorized(request, "credentials refused", "The bearer token is neither one of the facade's tokens "
                 + "nor a JWT this service accepts (signed with the configured key, from the configured issuer and for "
@@ -58,18 +68,32 @@ public class SecurityProblemMappers {
     }
 
     private Response denied(AccessDeniedException e, ContainerRequestContext request) {
-        audit.denied(e.caller() == null ? null : e.caller().name(), e.account(), request.getMethod(),
-                request.getUriInfo().getPath(), 403, e.reason());
+        RequestFacts facts = requests.of(Span.current(), e.caller(), e.account());
+        audit.denied(facts, request.getMethod(), request.getUriInfo().getPath(), 403, e.reason());
         ProblemCode code = e.lacking() == AccessDeniedException.Lacking.SCOPE ? ProblemCode.SCOPE_MISSING
                 : ProblemCode.ACCOUNT_FORBIDDEN;
-        return ProblemMappers.answer(Problem.of(code, e.getMessage() + ". " + code.advice() + " Nothing was sent to Bitget."));
+        return ProblemMappers.respond(Problem.of(code, e.getMessage() + ". " + code.advice() + " Nothing was sent to Bitget.")
+                .forRequest(facts.requestId()), null);
     }
 
     private Response unauthorized(ContainerRequestContext request, String reason, String detail) {
-        audit.denied(null, accountOf(request), request.getMethod(), request.getUriInfo().getPath(), 401, reason);
+        RequestFacts facts = requests.of(Span.current(), null, accountOf(request));
+        audit.denied(facts, request.getMethod(), request.getUriInfo().getPath(), 401, reason);
         return Response.status(Response.Status.UNAUTHORIZED).type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .entity(Problem.of(ProblemCode.UNAUTHORIZED, detail)).build();
+                .entity(Problem.of(ProblemCode.UNAUTHORIZED, detail).forRequest(facts.requestId())).build();
+    }
+
+    /**
+     * The key set could not be loaded: whether the token is good is not known, and the caller is told so, with when to
+     * try again, rather than that its token was refused. One warning per outage, not one per call.
+     */
+    private Response keysUnavailable(ContainerRequestContext request, AuthenticationFailedException e) {
+        keys.warnUnavailable(e);
+        RequestFacts facts = requests.of(Span.current(), null, accountOf(request));
+        ProblemCode code = ProblemCode.JWT_KEYS_UNAVAILABLE;
+        audit.denied(facts, request.getMethod(), request.getUriInfo().getPath(), code.status(), "jwt keys unavailable");
+        return ProblemMappers.respond(Problem.of(code).forRequest(facts.requestId()), JwtKeys.RETRY_AFTER);
     }
 
     private static String accountOf(ContainerRequestContext request) {

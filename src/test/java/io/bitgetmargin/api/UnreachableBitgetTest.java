@@ -2,14 +2,12 @@ package io.bitgetmargin.api;
 
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.bitgetmargin.testing.Facade;
+import io.bitgetmargin.testing.FreePorts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -22,16 +20,7 @@ class UnreachableBitgetTest {
     public static class NothingListening implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.rest-client.bitget.url", "http://127.0.0.1:" + freeLoopbackPort());
-        }
-    }
-
-    /** A loopback port that was free a moment ago and has nothing listening on it. */
-    static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            return Map.of("quarkus.rest-client.bitget.url", "http://127.0.0.1:" + FreePorts.loopback());
         }
     }
 

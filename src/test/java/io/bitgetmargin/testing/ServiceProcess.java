@@ -47,13 +47,20 @@ public final class ServiceProcess {
      * exactly the given {@code BITGET*} and {@code QUARKUS*} environment variables.
      */
     public static Process startPackaged(Map<String, String> environment) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(packagedCommand()).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("BITGET") || name.startsWith("QUARKUS"));
+        return start(packagedCommand(), environment);
+    }
+
+    /** Starts {@code command} (the packaged artifact's, maybe wrapped) with exactly the given environment variables. */
+    public static Process start(List<String> command, Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("BITGET") || name.startsWith("QUARKUS")
+                || name.startsWith("MP_JWT"));
         builder.environment().putAll(environment);
         return builder.start();
     }
 
-    private static List<String> packagedCommand() {
+    /** The command that runs the packaged artifact: the native executable under {@code -Dnative}, else the jar. */
+    public static List<String> packagedCommand() {
         if (Boolean.getBoolean("quarkus.native.enabled")) {
             Path binary = Path.of(System.getProperty("native.image.path"));
             if (!Files.isExecutable(binary)) {
