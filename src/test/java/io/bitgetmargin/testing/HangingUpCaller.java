@@ -20,11 +20,18 @@ public final class HangingUpCaller implements AutoCloseable {
 
     /** Sends {@code PUT path} with a JSON body, the default test token and {@code requestId}; does not read. */
     public static HangingUpCaller put(int port, String path, String requestId, String json) throws IOException {
+        return put(port, path, TestAccounts.TOKEN, null, requestId, json);
+    }
+
+    /** Sends {@code PUT path} with a JSON body, a bearer, an {@code X-Bitget-Account} (null: none) and {@code requestId}. */
+    public static HangingUpCaller put(int port, String path, String bearer, String account, String requestId, String json)
+            throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "PUT " + path + " HTTP/1.1\r\n"
                 + "Host: 127.0.0.1:" + port + "\r\n"
-                + "Authorization: Bearer " + TestAccounts.TOKEN + "\r\n"
+                + "Authorization: Bearer " + bearer + "\r\n"
+                + (account == null ? "" : "X-Bitget-Account: " + account + "\r\n")
                 + "X-Request-Id: " + requestId + "\r\n"
                 + "Content-Type: application/json\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n";
