@@ -14,7 +14,7 @@ public final class RetryNotAdmittedException extends RateLimitExceededException 
     private final transient BitgetException earlier;
 
     RetryNotAdmittedException(RateLimitExceededException queueFull, BitgetException earlier) {
-        super(queueFull.laneTag(), queueFull.retryAfter());
+        super(queueFull.laneTag(), queueFull.retryAfter(), queueFull.ownShare());
         this.earlier = earlier;
     }
 

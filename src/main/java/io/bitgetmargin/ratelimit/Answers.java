@@ -36,6 +36,9 @@ final class Answers {
             if (answer.waiter().deadline != null) {
                 answer.waiter().deadline.cancel(false);
             }
+            String caller = PartyTags.of(answer.waiter().party);
+            meters.counter("bitget.margin.limiter.turns", "endpoint", tag, "caller", caller,
+                    "outcome", answer.permit() != null ? "granted" : "refused").increment();
             if (answer.permit() != null) {
                 meters.timer("bitget.margin.limiter.wait", "endpoint", tag, "store", store.tag())
                         .record(answer.permit().waited());

@@ -179,7 +179,7 @@ public final class InProcessRateLimiter {
             }
             int limit = limit();
             while (!waiters.isEmpty() && inFlight + ended.size() < limit) {
-                Waiter waiter = waiters.removeFirst();
+                Waiter waiter = waiters.next();
                 inFlight++;
                 answers.admit(waiter, new OncePermit(waiter.waited(now), this::release));
             }

@@ -186,28 +186,31 @@ public class RateLimiter {
      *         maximum
      */
     public <T> Uni<T> withTurn(Lane lane, Duration maxWait, Function<Permit, Uni<T>> call) {
-        return withTurn(lane, maxWait, Uni.createFrom().nothing(), call);
+        return withTurn(lane, Turn.NOBODY, maxWait, Uni.createFrom().nothing(), call);
     }
 
     /**
-     * {@link #withTurn(Lane, Duration, Function)}, giving up the wait when {@code giveUp} fails before the turn is
-     * granted: the caller leaves the queue, and the call fails with {@code giveUp}'s failure. Its items are ignored.
+     * {@link #withTurn(Lane, Duration, Function)} for {@code party}, giving up the wait when {@code giveUp} fails before
+     * the turn is granted: the caller leaves the queue, and the call fails with {@code giveUp}'s failure. Its items
+     * are ignored. {@code party} is an opaque key, whose callers take turns round with other parties' in each lane,
+     * each party queueing at most its share ({@link FairQueue}); null or empty: nobody in particular.
      */
-    public <T> Uni<T> withTurn(Lane lane, Duration maxWait, Uni<?> giveUp, Function<Permit, Uni<T>> call) {
+    public <T> Uni<T> withTurn(Lane lane, String party, Duration maxWait, Uni<?> giveUp, Function<Permit, Uni<T>> call) {
         Duration wait = maxWait == null ? config.maxWait() : maxWait;
         Uni<Permit> stopWaiting = giveUp.onItem().transformToUni(ignored -> Uni.createFrom().nothing());
         return Uni.createFrom().deferred(() -> {
             if (redis == null) {
-                return Turn.taking(inProcess::acquire, lane, wait, stopWaiting, call);
+                return Turn.taking(inProcess::acquire, lane, party, wait, stopWaiting, call);
             }
             long start = System.nanoTime();
             return switch (mode()) {
-                case SHARED -> Turn.taking(this::redisElseShare, lane, wait, stopWaiting, permit -> permit instanceof ShareOnly share
-                        ? alsoInRedisIfBack(share, lane, wait, start, stopWaiting, call) : call.apply(permit));
-                case DEGRADED -> Turn.taking(inProcess::acquire, lane, wait, stopWaiting,
-                        share -> alsoInRedisIfBack(share, lane, wait, start, stopWaiting, call));
-                case RETURNING -> Turn.taking(inProcess::acquire, lane, wait, stopWaiting, share -> Turn.taking(
-                        this::redisIfReachable, lane, left(wait, start), stopWaiting,
+                case SHARED -> Turn.taking(this::redisElseShare, lane, party, wait, stopWaiting,
+                        permit -> permit instanceof ShareOnly share
+                                ? alsoInRedisIfBack(share, lane, party, wait, start, stopWaiting, call) : call.apply(permit));
+                case DEGRADED -> Turn.taking(inProcess::acquire, lane, party, wait, stopWaiting,
+                        share -> alsoInRedisIfBack(share, lane, party, wait, start, stopWaiting, call));
+                case RETURNING -> Turn.taking(inProcess::acquire, lane, party, wait, stopWaiting, share -> Turn.taking(
+                        this::redisIfReachable, lane, party, left(wait, start), stopWaiting,
                         shared -> call.apply(Permits.both(share, shared))));
             };
         });
@@ -218,12 +221,12 @@ public class RateLimiter {
      * count there again, and the call must be counted there too before it goes (it was granted at the end of the quiet
      * second, say, and Redis came back within it).
      */
-    private <T> Uni<T> alsoInRedisIfBack(Permit share, Lane lane, Duration wait, long start, Uni<Permit> stopWaiting,
-            Function<Permit, Uni<T>> call) {
+    private <T> Uni<T> alsoInRedisIfBack(Permit share, Lane lane, String party, Duration wait, long start,
+            Uni<Permit> stopWaiting, Function<Permit, Uni<T>> call) {
         if (mode() == Mode.DEGRADED) {
             return call.apply(share);
         }
-        return Turn.taking(this::redisIfReachable, lane, left(wait, start), stopWaiting,
+        return Turn.taking(this::redisIfReachable, lane, party, left(wait, start), stopWaiting,
                 shared -> call.apply(Permits.both(share, shared)));
     }
 

@@ -324,7 +324,7 @@ final class RedisRateLimiter {
                 timeoutsInARow = 0;
                 asking = false;
                 pendingMember = null;
-                waiter = waiters.pollFirst();
+                waiter = waiters.next();
             }
             // Outside the monitor: counting elsewhere takes that place's own lock.
             Permit permit = Permits.both(new OncePermit(waiter == null ? Duration.ZERO : waiter.waited(System.nanoTime()),

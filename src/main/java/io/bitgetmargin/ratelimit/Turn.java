@@ -27,8 +27,21 @@ final class Turn {
         Uni<Permit> acquire(Lane lane, Duration maxWait, Turn turn);
     }
 
+    /** Whom nobody named: every such acquisition is one party. */
+    static final String NOBODY = "";
+
     /** null while waiting, the permit once granted, {@link #ENDED} once the caller's call has ended. */
     private final AtomicReference<Object> state = new AtomicReference<>();
+    /** Whose turn this is: the lines take turns round between parties ({@link FairQueue}). */
+    final String party;
+
+    Turn() {
+        this(NOBODY);
+    }
+
+    Turn(String party) {
+        this.party = party == null ? NOBODY : party;
+    }
 
     /**
      * Keeps a granted permit for the caller.
@@ -51,13 +64,14 @@ final class Turn {
     }
 
     /**
-     * Runs {@code call} with a turn from {@code source}, ended when {@code call}'s {@code Uni} ends however it ends. A
-     * wait that {@code stopWaiting} cuts short (by failing) is cancelled, which takes the caller off the line.
+     * Runs {@code call} with a turn of {@code party} from {@code source}, ended when {@code call}'s {@code Uni} ends
+     * however it ends. A wait that {@code stopWaiting} cuts short (by failing) is cancelled, which takes the caller off
+     * the line.
      */
-    static <T> Uni<T> taking(Source source, Lane lane, Duration wait, Uni<Permit> stopWaiting,
+    static <T> Uni<T> taking(Source source, Lane lane, String party, Duration wait, Uni<Permit> stopWaiting,
             Function<Permit, Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
-            Turn turn = new Turn();
+            Turn turn = new Turn(party);
             // A permit is granted when another caller's call ends, by a timer or by Redis: the call it admits goes on
             // from its own caller's context, not from theirs.
             return OwnContext.resume(Uni.combine().any().of(source.acquire(lane, wait, turn), stopWaiting))

@@ -1,8 +1,6 @@
 package io.bitgetmargin.ratelimit;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +22,7 @@ abstract class WaitingLine {
     protected final Lane lane;
     /** How long an ended call stays counted. */
     protected final long holdNanos;
-    protected final Deque<Waiter> waiters = new ArrayDeque<>();
+    protected final FairQueue waiters = new FairQueue();
     private final MeterRegistry meters;
     private final RateLimitStore store;
 
@@ -50,16 +48,29 @@ abstract class WaitingLine {
         return lane.perSecond();
     }
 
+    /**
+     * Queues a caller of {@code turn}'s party, unless the line cannot serve it within {@code maxWait}. The line serves
+     * about {@code servable} callers in that time; turns go round between the parties waiting, so each party may have
+     * its share of that waiting, {@code servable / parties}. A caller whose party already has its share is refused at
+     * once (its own queue is full); one whose party has less is queued even when the line is full, and the newest
+     * caller of a party over its share is refused to make room: one party's burst never locks the others out.
+     */
     final void enqueue(UniEmitter<? super Permit> emitter, Turn turn, long sinceNanos, Duration maxWait) {
-        Waiter waiter = new Waiter(emitter, turn, sinceNanos);
         Answers answers = new Answers();
         synchronized (this) {
-            // More waiters than the limit can serve within maxWait: no point in making this one wait.
             long servable = (long) limit() * Math.max(1, (maxWait.toNanos() + holdNanos - 1) / holdNanos);
-            if (waiters.size() >= servable) {
-                answers.refuse(waiter, exceeded());
+            Waiter waiter = new Waiter(emitter, turn, sinceNanos, servable);
+            int waiting = waiters.waitingOf(waiter.party);
+            int parties = waiters.parties() + (waiting == 0 ? 1 : 0);
+            long share = Math.max(1, servable / parties);
+            if (waiting >= share) {
+                answers.refuse(waiter, exceeded(parties > 1));
             } else {
-                waiters.addLast(waiter);
+                Waiter displaced = waiters.size() >= servable ? waiters.newestOverItsShare(parties) : null;
+                if (displaced != null) {
+                    answers.refuse(displaced, exceeded(true));
+                }
+                waiters.add(waiter);
                 emitter.onTermination(() -> cancel(waiter));
                 serve(answers);
                 if (!waiter.taken) {
@@ -87,15 +98,17 @@ abstract class WaitingLine {
         afterAnswering();
     }
 
-    protected final RateLimitExceededException exceeded() {
-        return new RateLimitExceededException(lane.tag(), Duration.ofSeconds(1));
+    /** @param shared whether other parties wait too: then the refused party's own share of the queue was full */
+    protected final RateLimitExceededException exceeded(boolean shared) {
+        return new RateLimitExceededException(lane.tag(), Duration.ofSeconds(1), shared);
     }
 
     private void expire(Waiter waiter) {
         Answers answers = new Answers();
         synchronized (this) {
             if (waiters.remove(waiter)) {
-                answers.refuse(waiter, exceeded());
+                int othersWaiting = waiters.parties() - (waiters.waitingOf(waiter.party) > 0 ? 1 : 0);
+                answers.refuse(waiter, exceeded(othersWaiting > 0));
             }
         }
         answer(answers);

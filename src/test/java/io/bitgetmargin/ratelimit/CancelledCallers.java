@@ -29,7 +29,7 @@ final class CancelledCallers {
             for (int i = 0; i < callers; i++) {
                 long callMillis = random.nextInt(20);
                 int hangUpAfter = random.nextInt(75) - 15;
-                Uni<String> call = Turn.taking(store, lane, Duration.ofSeconds(5), Uni.createFrom().nothing(),
+                Uni<String> call = Turn.taking(store, lane, Turn.NOBODY, Duration.ofSeconds(5), Uni.createFrom().nothing(),
                         permit -> Uni.createFrom().item("answered").onItem().delayIt().by(Duration.ofMillis(callMillis)));
                 Cancellable caller = call.onTermination().invoke(ended::countDown).subscribe().with(answer -> {
                 }, refused -> {
