@@ -100,7 +100,7 @@ public class MarginModeResource {
             @QueryParam("marginCoin") String marginCoin) {
         Span server = Span.current();
         return access.authorize(account, Scope.READ).invoke(caller -> RequestSpans.asked(server, caller, account, symbol))
-                .chain(caller -> service.read(account, symbol, productType, marginCoin));
+                .chain(caller -> caller.onBehalfOf().around(service.read(account, symbol, productType, marginCoin)));
     }
 
     @PUT
@@ -129,12 +129,14 @@ public class MarginModeResource {
             MarginModeInput input) {
         Span server = Span.current();
         return access.authorize(account, Scope.WRITE).invoke(caller -> RequestSpans.asked(server, caller, account, input))
-                .map(caller -> requests.of(server, caller, account))
-                .chain(request -> Hangup.outliving(() -> Uni.createFrom()
-                .deferred(() -> service.ensure(account, input, flag("verify", verify)))
-                .invoke(result -> RequestSpans.ensured(server, result))
-                .invoke(result -> audit.ensured(request, result))
-                .onFailure().invoke(failure -> audit.failed(request, account, input, failure))));
+                .chain(caller -> {
+                    RequestFacts request = requests.of(server, caller, account);
+                    return caller.onBehalfOf().around(Hangup.outliving(() -> Uni.createFrom()
+                            .deferred(() -> service.ensure(account, input, flag("verify", verify)))
+                            .invoke(result -> RequestSpans.ensured(server, result))
+                            .invoke(result -> audit.ensured(request, result))
+                            .onFailure().invoke(failure -> audit.failed(request, account, input, failure))));
+                });
     }
 
     @POST
@@ -160,11 +162,13 @@ public class MarginModeResource {
         Scope needed = input != null && Boolean.TRUE.equals(input.dryRun()) ? Scope.READ : Scope.WRITE;
         Span server = Span.current();
         return access.authorize(account, needed).invoke(caller -> RequestSpans.askedMany(server, caller, account,
-                input == null ? null : input.productType())).map(caller -> requests.of(server, caller, account))
-                .chain(request -> Hangup.outliving(() -> Uni.createFrom()
-                .deferred(() -> service.ensureAll(account, input))
-                .map(items -> answer(request, input, service.accountType(account).orElse(null), items))
-                .invoke(response -> audit.batch(request, response))));
+                input == null ? null : input.productType())).chain(caller -> {
+                    RequestFacts request = requests.of(server, caller, account);
+                    return caller.onBehalfOf().around(Hangup.outliving(() -> Uni.createFrom()
+                            .deferred(() -> service.ensureAll(account, input))
+                            .map(items -> answer(request, input, service.accountType(account).orElse(null), items))
+                            .invoke(response -> audit.batch(request, response))));
+                });
     }
 
     private static BatchResponse answer(RequestFacts request, BatchInput input, AccountType accountType,

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.bitgetmargin.bitget.AccountType;
+import io.bitgetmargin.bitget.BitgetClient;
 import io.bitgetmargin.bitget.BitgetEndpoint;
 import io.bitgetmargin.bitget.BitgetErrorCategory;
 import io.bitgetmargin.bitget.BitgetException;
@@ -144,8 +145,13 @@ public class ProblemMappers {
     }
 
     private static String queueFull(RateLimitExceededException queueFull, String what) {
-        return "This service keeps each Bitget account under Bitget's rate limit and would have had to queue " + what
-                + " too long: " + queueFull.getMessage();
+        if (BitgetClient.CALLER_QUOTA.equals(queueFull.laneTag())) {
+            return "This caller may make only so many changes a second (its quota: bitget-margin.tokens.<label>."
+                    + "changes-per-second, its JWT's changes_per_second claim, or bitget-margin.callers.changes-per-second),"
+                    + " and would have had to queue " + what + " too long for its next one";
+        }
+        return "This service keeps each Bitget account under Bitget's rate limit, taking turns between its callers, and "
+                + "would have had to queue " + what + " too long: " + queueFull.getMessage();
     }
 
     /** How long to wait before the same call, for a retryable failure. */

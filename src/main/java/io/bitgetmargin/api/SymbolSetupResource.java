@@ -98,12 +98,15 @@ public class SymbolSetupResource {
         Span server = Span.current();
         return access.authorize(account, planOnly ? Scope.READ : Scope.WRITE)
                 .invoke(caller -> RequestSpans.asked(server, caller, account, input))
-                .map(caller -> requests.of(server, caller, account))
-                .chain(request -> Hangup.outliving(() -> Uni
-                .createFrom().deferred(() -> service.setUp(account, input, planOnly))
-                .invoke(result -> RequestSpans.setUp(server, result))
-                .invoke(result -> audit.done(request, result))
-                .onFailure().invoke(failure -> audit.failed(request, service.accountType(account), input, failure))));
+                .chain(caller -> {
+                    RequestFacts request = requests.of(server, caller, account);
+                    return caller.onBehalfOf().around(Hangup.outliving(() -> Uni
+                            .createFrom().deferred(() -> service.setUp(account, input, planOnly))
+                            .invoke(result -> RequestSpans.setUp(server, result))
+                            .invoke(result -> audit.done(request, result))
+                            .onFailure().invoke(failure -> audit.failed(request, service.accountType(account), input,
+                                    failure))));
+                });
     }
 
     @POST
@@ -133,16 +136,22 @@ public class SymbolSetupResource {
         return access.authorize(account, planOnly ? Scope.READ : Scope.WRITE)
                 .invoke(caller -> RequestSpans.askedMany(server, caller, account,
                         input == null ? null : input.productType()))
-                .map(caller -> requests.of(server, caller, account))
-                .chain(request -> Hangup.outliving(() -> Uni
-                .createFrom().deferred(() -> service.setUpAll(account, input, planOnly))
-                .map(items -> {
-                    AccountType type = service.accountType(account);
-                    String productType = input.productType() == null || input.productType().isBlank() ? null
-                            : input.productType().strip().toUpperCase(Locale.ROOT);
-                    items.forEach(item -> audit.item(request, type, productType, item));
-                    return answer(request, productType, type, planOnly, items);
-                })));
+                .chain(caller -> {
+                    RequestFacts request = requests.of(server, caller, account);
+                    return caller.onBehalfOf().around(Hangup.outliving(() -> Uni
+                            .createFrom().deferred(() -> service.setUpAll(account, input, planOnly))
+                            .map(items -> answered(request, account, input, planOnly, items))));
+                });
+    }
+
+    /** The batch's answer, once each item is audited. */
+    private SymbolSetupBatchResponse answered(RequestFacts request, String account, SymbolSetupBatchInput input,
+            boolean planOnly, List<SetupItem> items) {
+        AccountType type = service.accountType(account);
+        String productType = input.productType() == null || input.productType().isBlank() ? null
+                : input.productType().strip().toUpperCase(Locale.ROOT);
+        items.forEach(item -> audit.item(request, type, productType, item));
+        return answer(request, productType, type, planOnly, items);
     }
 
     private static SymbolSetupBatchResponse answer(RequestFacts request, String productType, AccountType type,

@@ -57,6 +57,8 @@ public class BitgetClient {
 
     /** How long a lane waits after Bitget's 429 when Bitget does not say: its limits are per second. */
     private static final Duration DEFAULT_BITGET_PAUSE = Duration.ofSeconds(1);
+    /** The tag of a caller's own lane of changes, when it has a quota below Bitget's limit. */
+    public static final String CALLER_QUOTA = "caller-changes";
 
     private final BitgetRestClient rest;
     private final BitgetAccounts accounts;
@@ -187,7 +189,7 @@ public class BitgetClient {
             Lane lane = new Lane(credentials.rateLimitId() + ":" + endpoint.tag(), limits.perSecond(endpoint),
                     endpoint.tag());
             return new SignedCall<>(endpoint, lane, maxWait == null ? limiter.maxWait() : maxWait, exchange, dataType,
-                    Hangup.of(context), SymbolSpans.parentIn(context))
+                    Hangup.of(context), OnBehalfOf.in(context), SymbolSpans.parentIn(context))
                     .run()
                     .onItem().invoke(() -> accountTypes.learn(account, endpoint.api(),
                             () -> "it answered on " + endpoint.tag()))
@@ -220,6 +222,10 @@ public class BitgetClient {
         private final Class<T> dataType;
         /** Null outside a request that outlives its caller. */
         private final Hangup hangup;
+        /** The caller whose turns these are, by name; null when nobody said (start-up, tests of the edge alone). */
+        private final String party;
+        /** The caller's own lane of changes, for a change of a caller with a quota; else null. */
+        private final Lane quota;
         /** The turn taken before the breaker, for the first attempt; null once used or given back. */
         private final AtomicReference<Permit> firstTurn = new AtomicReference<>();
         private volatile long attemptsStartNanos;
@@ -238,7 +244,11 @@ public class BitgetClient {
         private final AtomicInteger attempts = new AtomicInteger();
 
         SignedCall(BitgetEndpoint endpoint, Lane lane, Duration maxWait, Supplier<Uni<String>> exchange,
-                Class<T> dataType, Hangup hangup, Context traced) {
+                Class<T> dataType, Hangup hangup, OnBehalfOf onBehalfOf, Context traced) {
+            this.party = onBehalfOf == null ? null : onBehalfOf.caller();
+            this.quota = onBehalfOf != null && onBehalfOf.changesPerSecond() != null && endpoint.isWrite()
+                    ? new Lane("caller:" + onBehalfOf.caller() + ":changes", onBehalfOf.changesPerSecond(), CALLER_QUOTA)
+                    : null;
             this.endpoint = endpoint;
             this.traced = traced;
             this.lane = lane;
@@ -252,8 +262,21 @@ public class BitgetClient {
             if (!mayStart()) {
                 return Uni.createFrom().failure(goneNow());
             }
+            if (quota == null) {
+                return firstTurnThenAttempts(maxWait);
+            }
+            // The caller's own quota first (it counts changes, not attempts: one turn for the change and its retries),
+            // then the account's lane, whose turns go round between the callers waiting for it; both within maxWait.
+            long start = System.nanoTime();
+            return limiter.withTurn(quota, party, maxWait, giveUpWaiting(), quotaTurn -> {
+                Duration left = maxWait.minusNanos(System.nanoTime() - start);
+                return firstTurnThenAttempts(left.isNegative() ? Duration.ZERO : left);
+            });
+        }
+
+        private Uni<T> firstTurnThenAttempts(Duration wait) {
             // The first turn is taken outside the breaker: a full queue says nothing about Bitget's health.
-            return limiter.withTurn(lane, maxWait, giveUpWaiting(), turn -> {
+            return limiter.withTurn(lane, party, wait, giveUpWaiting(), turn -> {
                 firstTurn.set(turn);
                 attemptsStartNanos = System.nanoTime();
                 return breaker.guard(() -> retries.get(endpoint).run(this::attempt)
@@ -306,7 +329,7 @@ public class BitgetClient {
         private Uni<T> laterTurn() {
             Duration left = retry.budget().minusNanos(System.nanoTime() - attemptsStartNanos);
             Duration wait = left.isNegative() ? Duration.ZERO : left.compareTo(maxWait) < 0 ? left : maxWait;
-            return limiter.withTurn(lane, wait, giveUpWaiting(), this::send)
+            return limiter.withTurn(lane, party, wait, giveUpWaiting(), this::send)
                     .onFailure(RateLimitExceededException.class).transform(queueFull -> {
                         if (lastFailure == null) {
                             return queueFull;

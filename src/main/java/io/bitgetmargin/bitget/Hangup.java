@@ -34,11 +34,14 @@ public final class Hangup {
      * up) is signalled to the operation as a {@link Hangup} instead of cancelling it.
      */
     public static <T> Uni<T> outliving(Supplier<Uni<T>> operation) {
-        return Uni.createFrom().deferred(() -> {
+        return Uni.createFrom().context(outer -> {
             Hangup hangup = new Hangup();
             CompletableFuture<T> outcome = new CompletableFuture<>();
-            operation.get().subscribe().with(Context.of(CONTEXT_KEY, hangup), outcome::complete,
-                    outcome::completeExceptionally);
+            // The work keeps what the request's subscription carries (for whom it works: OnBehalfOf), and the hang-up.
+            Context inner = Context.empty();
+            outer.keys().forEach(key -> inner.put(key, outer.get(key)));
+            inner.put(CONTEXT_KEY, hangup);
+            operation.get().subscribe().with(inner, outcome::complete, outcome::completeExceptionally);
             return OwnContext.resume(Uni.createFrom().completionStage(outcome)).onCancellation().invoke(hangup::signal);
         });
     }

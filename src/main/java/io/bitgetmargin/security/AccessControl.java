@@ -17,10 +17,13 @@ public class AccessControl {
 
     private final CurrentIdentityAssociation identities;
     private final BitgetAccounts accounts;
+    /** The changes a second of a caller without a quota of its own; null: none. */
+    private final Integer defaultQuota;
 
-    AccessControl(CurrentIdentityAssociation identities, BitgetAccounts accounts) {
+    AccessControl(CurrentIdentityAssociation identities, BitgetAccounts accounts, TokensConfig tokens) {
         this.identities = identities;
         this.accounts = accounts;
+        this.defaultQuota = tokens.callers().changesPerSecond().orElse(null);
     }
 
     /**
@@ -29,7 +32,7 @@ public class AccessControl {
      */
     public Uni<Caller> authorize(String account, Scope scope) {
         return identities.getDeferredIdentity().map(identity -> {
-            Caller caller = Caller.of(identity);
+            Caller caller = Caller.of(identity).withDefaultQuota(defaultQuota);
             String name = BitgetAccounts.nameOf(account);
             if (!caller.has(scope)) {
                 throw AccessDeniedException.scope(caller, name, scope);

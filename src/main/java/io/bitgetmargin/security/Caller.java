@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.bitgetmargin.bitget.OnBehalfOf;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -13,11 +14,14 @@ import io.quarkus.security.identity.SecurityIdentity;
  * {@code sub}; never the token itself), the Bitget accounts it may use and what it may do with them.
  *
  * @param accounts the account names it may use; {@link #ALL_ACCOUNTS} for every account
+ * @param changesPerSecond the most changes a second it may make, when it has a quota below Bitget's limit; else null
  */
-public record Caller(String name, Set<String> accounts, Set<Scope> scopes) {
+public record Caller(String name, Set<String> accounts, Set<Scope> scopes, Integer changesPerSecond) {
 
     /** The identity attribute that carries a caller's accounts, set by whichever mechanism authenticated it. */
     public static final String ACCOUNTS_ATTRIBUTE = "bitget-margin.accounts";
+    /** The identity attribute that carries a caller's own quota of changes a second, when it has one. */
+    public static final String QUOTA_ATTRIBUTE = "bitget-margin.changes-per-second";
 
     /** The accounts entry that stands for every account (a JWT's {@code "accounts": ["*"]}). */
     public static final String ALL_ACCOUNTS = "*";
@@ -25,6 +29,21 @@ public record Caller(String name, Set<String> accounts, Set<Scope> scopes) {
     public Caller {
         accounts = Set.copyOf(accounts);
         scopes = Set.copyOf(scopes);
+    }
+
+    /** A caller without a quota of its own. */
+    public Caller(String name, Set<String> accounts, Set<Scope> scopes) {
+        this(name, accounts, scopes, null);
+    }
+
+    /** This caller as the Bitget edge knows it: whose turns its calls are, and its quota of changes. */
+    public OnBehalfOf onBehalfOf() {
+        return new OnBehalfOf(name, changesPerSecond);
+    }
+
+    /** The same caller, with {@code quota} changes a second unless it has a quota of its own (null: none). */
+    public Caller withDefaultQuota(Integer quota) {
+        return changesPerSecond != null || quota == null ? this : new Caller(name, accounts, scopes, quota);
     }
 
     public boolean mayUse(String account) {
@@ -46,7 +65,8 @@ public record Caller(String name, Set<String> accounts, Set<Scope> scopes) {
         Object accounts = identity.getAttribute(ACCOUNTS_ATTRIBUTE);
         @SuppressWarnings("unchecked")
         Set<String> names = accounts instanceof Set<?> set ? (Set<String>) set : Set.of();
-        return new Caller(nameOf(identity.getPrincipal()), names, scopes);
+        Object quota = identity.getAttribute(QUOTA_ATTRIBUTE);
+        return new Caller(nameOf(identity.getPrincipal()), names, scopes, quota instanceof Integer perSecond ? perSecond : null);
     }
 
     private static String nameOf(Principal principal) {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -28,14 +29,30 @@ public class JwtAccounts implements SecurityIdentityAugmentor {
 
     /** The claim that names the accounts a JWT caller may use. */
     public static final String CLAIM = "accounts";
+    /** The claim that caps the changes a second of a JWT caller (a positive whole number). */
+    public static final String QUOTA_CLAIM = "changes_per_second";
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Uni.createFrom().item(identity);
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
-                .addAttribute(Caller.ACCOUNTS_ATTRIBUTE, accountsOf(jwt.getClaim(CLAIM))).build());
+        QuarkusSecurityIdentity.Builder augmented = QuarkusSecurityIdentity.builder(identity)
+                .addAttribute(Caller.ACCOUNTS_ATTRIBUTE, accountsOf(jwt.getClaim(CLAIM)));
+        Integer quota = quotaOf(jwt.getClaim(QUOTA_CLAIM));
+        if (quota != null) {
+            augmented.addAttribute(Caller.QUOTA_ATTRIBUTE, quota);
+        }
+        return Uni.createFrom().item(augmented.build());
+    }
+
+    /** A positive whole number of changes a second; anything else is no quota of the token's own. */
+    static Integer quotaOf(Object claim) {
+        if (claim instanceof JsonNumber number && number.isIntegral() && number.longValue() >= 1
+                && number.longValue() <= Integer.MAX_VALUE) {
+            return number.intValue();
+        }
+        return null;
     }
 
     static Set<String> accountsOf(Object claim) {

@@ -37,6 +37,9 @@ public class StaticTokenIdentityProvider implements IdentityProvider<StaticToken
                 .setPrincipal(new QuarkusPrincipal(caller.name()))
                 .addAttribute(Caller.ACCOUNTS_ATTRIBUTE, caller.accounts());
         caller.scopes().forEach(scope -> identity.addRole(scope.wireName()));
+        if (caller.changesPerSecond() != null) {
+            identity.addAttribute(Caller.QUOTA_ATTRIBUTE, caller.changesPerSecond());
+        }
         return identity.build();
     }
 }

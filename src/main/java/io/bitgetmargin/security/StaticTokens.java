@@ -12,6 +12,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.bitgetmargin.bitget.BitgetAccounts;
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
@@ -20,6 +21,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  * configured) with every account and both scopes; {@code bitget-margin.tokens.<label>} entries are their label.
  */
 @ApplicationScoped
+@Startup // a mistake in the tokens' configuration stops the start, not the first call
 public class StaticTokens {
 
     /** A configured token: its digest and the caller it authenticates. */
@@ -38,7 +40,9 @@ public class StaticTokens {
         }
         config.tokens().forEach((label, restricted) -> accepted.add(new StaticToken(sha256(restricted.token().strip()),
                 new Caller(label, Set.copyOf(restricted.accounts().stream().map(BitgetAccounts::nameOf).toList()),
-                        scopes(label, restricted.scopes())))));
+                        scopes(label, restricted.scopes()), quota("bitget-margin.tokens." + label + ".changes-per-second",
+                                restricted.changesPerSecond())))));
+        quota("bitget-margin.callers.changes-per-second", config.callers().changesPerSecond());
         this.tokens = List.copyOf(accepted);
     }
 
@@ -56,6 +60,15 @@ public class StaticTokens {
             }
         }
         return Optional.ofNullable(match);
+    }
+
+    /** A configured quota of changes a second: at least one, or none at all. */
+    private static Integer quota(String property, Optional<Integer> configured) {
+        if (configured.isPresent() && configured.get() < 1) {
+            throw new ConfigurationException(property + " must be at least 1 (changes a second), not " + configured.get()
+                    + "; leave it out for no quota of the caller's own");
+        }
+        return configured.orElse(null);
     }
 
     private static Set<Scope> scopes(String label, List<String> configured) {

@@ -43,6 +43,25 @@ public interface TokensConfig {
          */
         @WithDefault("margin:read,margin:write")
         List<String> scopes();
+
+        /**
+         * The most changes a second this token's caller may make, over all accounts, below Bitget's own limit of
+         * each account (5 a second for a margin-mode change); unset: {@code bitget-margin.callers.changes-per-second}.
+         * Turns beyond it wait, then are refused with 429.
+         */
+        Optional<Integer> changesPerSecond();
+    }
+
+    /** What applies to every caller. */
+    Callers callers();
+
+    interface Callers {
+        /**
+         * The most changes a second any one caller may make, unless its token
+         * ({@code bitget-margin.tokens.<label>.changes-per-second}) or its JWT (claim {@code changes_per_second}) says
+         * otherwise; unset: no quota of its own, only the fair share of each account it uses.
+         */
+        Optional<Integer> changesPerSecond();
     }
 
     /** Facade authentication. */

@@ -61,6 +61,11 @@ public class AuthenticationBenchmark {
                 public List<String> scopes() {
                     return List.of("margin:read", "margin:write");
                 }
+
+                @Override
+                public Optional<Integer> changesPerSecond() {
+                    return Optional.empty();
+                }
             });
         }
         tokens = new StaticTokens(new TokensConfig() {
@@ -77,6 +82,11 @@ public class AuthenticationBenchmark {
             @Override
             public Auth auth() {
                 return () -> true;
+            }
+
+            @Override
+            public Callers callers() {
+                return Optional::empty;
             }
         });
 
