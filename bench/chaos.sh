@@ -17,8 +17,4 @@ case "$mode" in
   short|full) ;;
   *) echo "usage: bench/chaos.sh [short|full]" >&2; exit 2 ;;
 esac
-if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -d target/test-classes ]; then
-  ./mvnw -B -q -ntp package -DskipTests
-fi
-./mvnw -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-exec java -cp "target/test-classes:target/classes:target/simulator-classes:$(cat target/test-classpath.txt)" io.bitgetmargin.load.ChaosRun "$mode"
+exec bench/run-load-class.sh ChaosRun "$mode"

@@ -13,9 +13,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -d target/test-classes ]; then
-  ./mvnw -B -q -ntp package -DskipTests
-fi
-./mvnw -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-exec java -cp "target/test-classes:target/classes:target/simulator-classes:$(cat target/test-classpath.txt)" \
-  io.bitgetmargin.load.LoadRun "${1:-50}" "${2:-4}" "${3:-1}" "${4:-memory}" "${5:-classic}"
+exec bench/run-load-class.sh LoadRun "${1:-50}" "${2:-4}" "${3:-1}" "${4:-memory}" "${5:-classic}"

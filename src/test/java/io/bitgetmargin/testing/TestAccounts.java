@@ -31,6 +31,10 @@ public final class TestAccounts {
     public static final String ALICE_KEY = "alice-key";
     public static final String ALICE_TOKEN = "alice-desk-token";
 
+    /** A static token for the default account whose caller may make one change a second ({@code changes-per-second}). */
+    public static final String PACED = "paced-bot";
+    public static final String PACED_TOKEN = "paced-bot-token";
+
     /** A read-only static token ({@code scopes=margin:read}) for the default account and alice. */
     public static final String READER = "reader";
     public static final String READER_TOKEN = "reader-desk-token";
@@ -109,6 +113,9 @@ public final class TestAccounts {
         config.put("bitget-margin.tokens." + READER + ".token", READER_TOKEN);
         config.put("bitget-margin.tokens." + READER + ".accounts", "default," + ALICE);
         config.put("bitget-margin.tokens." + READER + ".scopes", "margin:read");
+        config.put("bitget-margin.tokens." + PACED + ".token", PACED_TOKEN);
+        config.put("bitget-margin.tokens." + PACED + ".accounts", "default");
+        config.put("bitget-margin.tokens." + PACED + ".changes-per-second", "1");
         config.putAll(TestIdentityProvider.config());
         return config;
     }
