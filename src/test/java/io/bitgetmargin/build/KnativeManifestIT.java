@@ -1,6 +1,7 @@
 package io.bitgetmargin.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -56,6 +57,27 @@ class KnativeManifestIT {
             }
         }
         return null;
+    }
+
+    @Test
+    void asksForKubernetesRestrictedProfile() throws IOException {
+        JsonNode security = service().at("/spec/template/spec/containers/0/securityContext");
+        assertTrue(security.path("runAsNonRoot").asBoolean(), security.toString());
+        assertTrue(security.path("readOnlyRootFilesystem").asBoolean(), security.toString());
+        assertFalse(security.path("allowPrivilegeEscalation").asBoolean(true), security.toString());
+        assertEquals("ALL", security.at("/capabilities/drop/0").asText(), security.toString());
+        assertEquals(1, security.at("/capabilities/drop").size());
+        assertTrue(security.at("/capabilities/add").isMissingNode(), "no capability is added back");
+        assertEquals("RuntimeDefault", security.at("/seccompProfile/type").asText(), security.toString());
+        JsonNode volumes = service().at("/spec/template/spec/volumes");
+        assertTrue(volumes.isMissingNode() || volumes.isEmpty(), "nothing writable is mounted: " + volumes);
+    }
+
+    @Test
+    void asksForTheMemoryTheNativeImageWasMeasuredToNeed() throws IOException {
+        JsonNode resources = service().at("/spec/template/spec/containers/0/resources");
+        assertEquals("64Mi", resources.at("/requests/memory").asText(), resources.toString());
+        assertEquals("128Mi", resources.at("/limits/memory").asText(), resources.toString());
     }
 
     @Test
