@@ -247,7 +247,8 @@ public class BitgetClient {
                 Class<T> dataType, Hangup hangup, OnBehalfOf onBehalfOf, Context traced) {
             this.party = onBehalfOf == null ? null : onBehalfOf.caller();
             this.quota = onBehalfOf != null && onBehalfOf.changesPerSecond() != null && endpoint.isWrite()
-                    ? new Lane("caller:" + onBehalfOf.caller() + ":changes", onBehalfOf.changesPerSecond(), CALLER_QUOTA)
+                    ? new Lane("caller:" + onBehalfOf.caller() + ":changes:" + onBehalfOf.changesPerSecond(),
+                            onBehalfOf.changesPerSecond(), CALLER_QUOTA)
                     : null;
             this.endpoint = endpoint;
             this.traced = traced;
@@ -295,7 +296,10 @@ public class BitgetClient {
             if (gone != null) {
                 return gone;
             }
-            return notAdmitted != null ? notAdmitted : failure;
+            // Only when the request ended on the failure the refused retry was for: a later attempt that went and met
+            // something else (45117, a timeout) is what the caller must hear.
+            RetryNotAdmittedException refused = notAdmitted;
+            return refused != null && failure == refused.earlier() ? refused : failure;
         }
 
         private Uni<T> attempt() {
@@ -314,6 +318,7 @@ public class BitgetClient {
             if (hangup != null && endpoint.isWrite()) {
                 hangup.changeSent();
             }
+            notAdmitted = null;
             lastSentNanos = System.nanoTime();
             return spans.attempt(traced, endpoint, attempts.incrementAndGet(), turn.waited(),
                     exchange(endpoint, exchange, dataType))

@@ -36,6 +36,10 @@ public abstract sealed class BitgetException extends RuntimeException
 
     /** Bitget's code when {@code failure} is its refusal; null for any other failure. */
     public static String codeOf(Throwable failure) {
+        if (failure instanceof RetryNotAdmittedException notAdmitted) {
+            // The retry was never sent; what Bitget answered is the attempt before it.
+            return codeOf(notAdmitted.earlier());
+        }
         return failure instanceof Rejected rejected ? rejected.bitgetCode() : null;
     }
 

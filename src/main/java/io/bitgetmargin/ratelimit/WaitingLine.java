@@ -50,10 +50,11 @@ abstract class WaitingLine {
 
     /**
      * Queues a caller of {@code turn}'s party, unless the line cannot serve it within {@code maxWait}. The line serves
-     * about {@code servable} callers in that time; turns go round between the parties waiting, so each party may have
-     * its share of that waiting, {@code servable / parties}. A caller whose party already has its share is refused at
-     * once (its own queue is full); one whose party has less is queued even when the line is full, and the newest
-     * caller of a party over its share is refused to make room: one party's burst never locks the others out.
+     * about {@code servable} callers in that time; turns go round between the parties waiting, so once the line is
+     * full each party may keep its share of it, {@code servable / parties}. Then a caller whose party already has its
+     * share is refused at once (its own share is full); one whose party has less is queued all the same, and the
+     * newest caller of a party over its share is refused to make room: one party's burst never locks the others out.
+     * While the line has room, everyone queues: turns go round whatever each party has queued.
      */
     final void enqueue(UniEmitter<? super Permit> emitter, Turn turn, long sinceNanos, Duration maxWait) {
         Answers answers = new Answers();
@@ -63,10 +64,11 @@ abstract class WaitingLine {
             int waiting = waiters.waitingOf(waiter.party);
             int parties = waiters.parties() + (waiting == 0 ? 1 : 0);
             long share = Math.max(1, servable / parties);
-            if (waiting >= share) {
+            boolean full = waiters.size() >= servable;
+            if (full && waiting >= share) {
                 answers.refuse(waiter, exceeded(parties > 1));
             } else {
-                Waiter displaced = waiters.size() >= servable ? waiters.newestOverItsShare(parties) : null;
+                Waiter displaced = full ? waiters.newestOverItsShare(parties) : null;
                 if (displaced != null) {
                     answers.refuse(displaced, exceeded(true));
                 }
@@ -115,6 +117,8 @@ abstract class WaitingLine {
     }
 
     private synchronized void cancel(Waiter waiter) {
-        waiters.remove(waiter);
+        if (waiters.remove(waiter) && waiter.deadline != null) {
+            waiter.deadline.cancel(false);
+        }
     }
 }

@@ -50,6 +50,41 @@ class InProcessRateLimiterTest {
                 () -> limiter.acquire(TestLimits.fivePerSecond("a"), maxWait).await().atMost(Duration.ofSeconds(1)));
     }
 
+    /**
+     * Two parties on one lane whose line is full: the party that has more than its share is refused at once, as its
+     * own share being full, and the newcomer is queued and served; while the line had room, the first party queued
+     * beyond any share.
+     */
+    @Test
+    void aPartyOverItsShareOfAFullLineMakesRoomForAnother() {
+        InProcessRateLimiter limiter = limiter();
+        Lane lane = TestLimits.fivePerSecond("a");
+        Duration maxWait = Duration.ofSeconds(2);
+        List<Permit> held = new ArrayList<>();
+        List<Throwable> noisyRefusals = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 5; i++) {
+            held.add(limiter.acquire(lane, maxWait, new Turn("noisy")).await().atMost(Duration.ofMillis(100)));
+        }
+        // Five more of the noisy party, alone on the line: all queue, whatever a share would be.
+        for (int i = 0; i < 5; i++) {
+            limiter.acquire(lane, maxWait, new Turn("noisy")).subscribe().with(Permit::release, noisyRefusals::add);
+        }
+        assertTrue(noisyRefusals.isEmpty(), "a line with room takes all of one party's callers: " + noisyRefusals);
+        // Fill the line: whatever the noisy party now sends beyond it is refused as "too many queued".
+        for (int i = 0; i < 20; i++) {
+            limiter.acquire(lane, maxWait, new Turn("noisy")).subscribe().with(Permit::release, noisyRefusals::add);
+        }
+        int refusedAlone = noisyRefusals.size();
+        assertTrue(refusedAlone > 0, "a full line refuses");
+        assertTrue(noisyRefusals.stream().noneMatch(refusal -> ((RateLimitExceededException) refusal).ownShare()),
+                "alone on the line, it is the line that is full");
+        CompletableFuture<Permit> quiet = limiter.acquire(lane, maxWait, new Turn("quiet")).subscribeAsCompletionStage();
+        assertEquals(refusedAlone + 1, noisyRefusals.size(), "the newest noisy caller made room");
+        assertTrue(((RateLimitExceededException) noisyRefusals.get(refusedAlone)).ownShare());
+        held.forEach(Permit::release);
+        assertTrue(quiet.join().waited().toMillis() < 2000, "the quiet party's caller is served within the wait");
+    }
+
     @Test
     void refusesOnceTheWaitWouldBeTooLong() {
         InProcessRateLimiter limiter = limiter();
