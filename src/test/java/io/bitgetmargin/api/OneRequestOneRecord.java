@@ -25,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +38,10 @@ import io.bitgetmargin.testing.HangingUpCaller;
 import io.bitgetmargin.testing.Simulator;
 import io.bitgetmargin.testing.TestAccounts;
 import io.bitgetmargin.testing.TestIdentityProvider;
+import io.bitgetmargin.tracing.TraceAttributes;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.restassured.RestAssured;
 
@@ -44,8 +50,9 @@ import io.restassured.RestAssured;
  * (two static tokens, a read-only token, two JWTs), three accounts, mixing reads, changes, batches, symbol setups,
  * invalid input, a denied scope and hang-ups, while Bitget answers HTML 502s, 429s and slow answers and its clock
  * steps by a minute. For every request: its answer's header and problem body, each of its audit lines (request id,
- * caller, account, symbol; none missing, none twice), the log lines that name its symbols, and no
- * {@code BITGET_CLOCK_SKEW} for a single step. The mix and the arrival times come from a seed, printed at the start
+ * caller, account, symbol, trace; none missing, none twice), the log lines that name its symbols, its spans (the server
+ * span's caller and account, each symbol span in its own request's trace), and no {@code BITGET_CLOCK_SKEW} for a
+ * single step. The mix and the arrival times come from a seed, printed at the start
  * (rerun one with {@code -Dtruth.seed=N}); the run is bounded by the callers' 30 s timeouts. Run with each rate-limit
  * store: {@link OneRequestOneRecordTest} (memory), {@link OneRequestOneRecordRedisTest}.
  */
@@ -55,13 +62,18 @@ abstract class OneRequestOneRecord {
     public static class AuditInTheMainLog implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // The console (the CI log) stays as it is: the lines are read from the main log file.
+            // The console (the CI log) stays as it is: the lines are read from the main log file. Tracing is on, into
+            // the tests' in-memory exporter, so that each request's spans and the audit lines' trace ids are checked.
             return Map.of("quarkus.log.category.\"bitget-margin.audit\".use-parent-handlers", "true",
-                    "quarkus.log.console.level", "WARN");
+                    "quarkus.log.console.level", "WARN",
+                    "quarkus.otel.sdk.disabled", "false", "quarkus.otel.bsp.schedule.delay", "20ms");
         }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    InMemorySpanExporter spans;
     private static final Duration CALLER_TIMEOUT = Duration.ofSeconds(30);
 
     enum Kind { READ, CHANGE, BATCH, SETUP, INVALID, DENIED, HANG_UP }
@@ -99,6 +111,7 @@ abstract class OneRequestOneRecord {
         String run = Long.toString(Math.abs(seed % 46_656), 36).toUpperCase(Locale.ROOT);
 
         Simulator.reset();
+        spans.reset();
         List<Call> calls = plan(random, run);
         for (Call call : calls) {
             for (String symbol : call.symbols()) {
@@ -158,6 +171,7 @@ abstract class OneRequestOneRecord {
         List<Map<String, Object>> auditLines = awaitAudit(calls);
         checkAudit(calls, auditLines, mistakes);
         checkLogLines(calls, mistakes);
+        checkSpans(calls, auditLines, mistakes);
         assertTrue(mistakes.isEmpty(), "seed " + seed + ": " + mistakes.size() + " mistakes:\n" + String.join("\n", mistakes));
     }
 
@@ -482,6 +496,54 @@ abstract class OneRequestOneRecord {
             }
         }
         assertTrue(named >= calls.size() / 2, "the main log names the run's symbols (" + named + " lines)");
+    }
+
+    /**
+     * Every request's server span says its own caller and account, every symbol span is in the trace of the request
+     * whose symbol it names, and every audit line carries its own request's trace id.
+     */
+    private void checkSpans(List<Call> calls, List<Map<String, Object>> auditLines, List<String> mistakes) {
+        List<SpanData> finished = await("the requests' server spans").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100)).until(spans::getFinishedSpanItems, items -> calls.stream()
+                        .filter(call -> call.kind() != Kind.HANG_UP).allMatch(call -> items.stream()
+                                .anyMatch(span -> call.requestId().equals(span.getAttributes().get(TraceAttributes.REQUEST_ID)))));
+        Map<String, SpanData> servers = new HashMap<>();
+        for (SpanData span : finished) {
+            String id = span.getAttributes().get(TraceAttributes.REQUEST_ID);
+            if (span.getKind() == SpanKind.SERVER && id != null && servers.put(id, span) != null) {
+                mistakes.add(id + ": two server spans");
+            }
+        }
+        Map<String, Call> bySymbol = new HashMap<>();
+        for (Call call : calls) {
+            call.symbols().forEach(symbol -> bySymbol.put(symbol, call));
+            SpanData server = servers.get(call.requestId());
+            if (server == null) {
+                continue;
+            }
+            String caller = server.getAttributes().get(TraceAttributes.CALLER);
+            String account = server.getAttributes().get(TraceAttributes.ACCOUNT);
+            if (caller != null && !caller.equals(call.identity().name()) || account != null && !account.equals(call.accountName())) {
+                mistakes.add(call.requestId() + " (" + call.kind() + "): its server span says caller " + caller + ", account "
+                        + account);
+            }
+        }
+        for (SpanData span : finished) {
+            String symbol = span.getAttributes().get(TraceAttributes.SYMBOL);
+            Call owner = symbol == null ? null : bySymbol.get(symbol);
+            SpanData server = owner == null ? null : servers.get(owner.requestId());
+            if (server != null && !server.getTraceId().equals(span.getTraceId())) {
+                mistakes.add(owner.requestId() + " (" + owner.kind() + "): the " + span.getName() + " span of " + symbol
+                        + " is in another request's trace");
+            }
+        }
+        for (Map<String, Object> line : auditLines) {
+            SpanData server = servers.get(String.valueOf(line.get("requestId")));
+            if (server != null && !server.getTraceId().equals(line.get("traceId"))) {
+                mistakes.add(line.get("requestId") + ": an audit line with traceId " + line.get("traceId") + ", not "
+                        + server.getTraceId());
+            }
+        }
     }
 
     /** The log context's request id: the word after the thread, "(thread) id traceId spanId message". */
