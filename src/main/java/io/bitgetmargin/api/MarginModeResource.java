@@ -129,14 +129,11 @@ public class MarginModeResource {
             MarginModeInput input) {
         Span server = Span.current();
         return access.authorize(account, Scope.WRITE).invoke(caller -> RequestSpans.asked(server, caller, account, input))
-                .chain(caller -> {
-                    RequestFacts request = requests.of(server, caller, account);
-                    return caller.onBehalfOf().around(Hangup.outliving(() -> Uni.createFrom()
-                            .deferred(() -> service.ensure(account, input, flag("verify", verify)))
-                            .invoke(result -> RequestSpans.ensured(server, result))
-                            .invoke(result -> audit.ensured(request, result))
-                            .onFailure().invoke(failure -> audit.failed(request, account, input, failure))));
-                });
+                .chain(caller -> requests.change(server, caller, account, request -> Uni.createFrom()
+                        .deferred(() -> service.ensure(account, input, flag("verify", verify)))
+                        .invoke(result -> RequestSpans.ensured(server, result))
+                        .invoke(result -> audit.ensured(request, result))
+                        .onFailure().invoke(failure -> audit.failed(request, account, input, failure))));
     }
 
     @POST
@@ -162,13 +159,10 @@ public class MarginModeResource {
         Scope needed = input != null && Boolean.TRUE.equals(input.dryRun()) ? Scope.READ : Scope.WRITE;
         Span server = Span.current();
         return access.authorize(account, needed).invoke(caller -> RequestSpans.askedMany(server, caller, account,
-                input == null ? null : input.productType())).chain(caller -> {
-                    RequestFacts request = requests.of(server, caller, account);
-                    return caller.onBehalfOf().around(Hangup.outliving(() -> Uni.createFrom()
-                            .deferred(() -> service.ensureAll(account, input))
-                            .map(items -> answer(request, input, service.accountType(account).orElse(null), items))
-                            .invoke(response -> audit.batch(request, response))));
-                });
+                input == null ? null : input.productType())).chain(caller -> requests.change(server, caller, account,
+                        request -> Uni.createFrom().deferred(() -> service.ensureAll(account, input))
+                                .map(items -> answer(request, input, service.accountType(account).orElse(null), items))
+                                .invoke(response -> audit.batch(request, response))));
     }
 
     private static BatchResponse answer(RequestFacts request, BatchInput input, AccountType accountType,

@@ -11,6 +11,7 @@ import io.bitgetmargin.audit.RequestFacts;
 import io.bitgetmargin.bitget.BitgetAccounts;
 import io.bitgetmargin.security.AccessControl;
 import io.bitgetmargin.security.AccessDeniedException;
+import io.bitgetmargin.security.Caller;
 import io.bitgetmargin.security.JwtKeys;
 import io.bitgetmargin.security.Scope;
 import io.opentelemetry.api.trace.Span;
@@ -68,8 +69,7 @@ public class SecurityProblemMappers {
     }
 
     private Response denied(AccessDeniedException e, ContainerRequestContext request) {
-        RequestFacts facts = requests.of(Span.current(), e.caller(), e.account());
-        audit.denied(facts, request.getMethod(), request.getUriInfo().getPath(), 403, e.reason());
+        RequestFacts facts = audited(request, e.caller(), e.account(), 403, e.reason());
         ProblemCode code = e.lacking() == AccessDeniedException.Lacking.SCOPE ? ProblemCode.SCOPE_MISSING
                 : ProblemCode.ACCOUNT_FORBIDDEN;
         return ProblemMappers.respond(Problem.of(code, e.getMessage() + ". " + code.advice() + " Nothing was sent to Bitget.")
@@ -77,8 +77,7 @@ public class SecurityProblemMappers {
     }
 
     private Response unauthorized(ContainerRequestContext request, String reason, String detail) {
-        RequestFacts facts = requests.of(Span.current(), null, accountOf(request));
-        audit.denied(facts, request.getMethod(), request.getUriInfo().getPath(), 401, reason);
+        RequestFacts facts = audited(request, null, accountOf(request), 401, reason);
         return Response.status(Response.Status.UNAUTHORIZED).type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .entity(Problem.of(ProblemCode.UNAUTHORIZED, detail).forRequest(facts.requestId())).build();
@@ -86,14 +85,21 @@ public class SecurityProblemMappers {
 
     /**
      * The key set could not be loaded: whether the token is good is not known, and the caller is told so, with when to
-     * try again, rather than that its token was refused. One warning per outage, not one per call.
+     * try again, rather than that its token was refused. At most one warning a minute, not one per call.
      */
     private Response keysUnavailable(ContainerRequestContext request, AuthenticationFailedException e) {
         keys.warnUnavailable(e);
-        RequestFacts facts = requests.of(Span.current(), null, accountOf(request));
         ProblemCode code = ProblemCode.JWT_KEYS_UNAVAILABLE;
-        audit.denied(facts, request.getMethod(), request.getUriInfo().getPath(), code.status(), "jwt keys unavailable");
+        RequestFacts facts = audited(request, null, accountOf(request), code.status(), "jwt keys unavailable");
         return ProblemMappers.respond(Problem.of(code).forRequest(facts.requestId()), JwtKeys.RETRY_AFTER);
+    }
+
+    /** Writes the {@code denied} audit line of a refused request, and answers the request's facts. */
+    private RequestFacts audited(ContainerRequestContext request, Caller caller, String account, int status,
+            String reason) {
+        RequestFacts facts = requests.of(Span.current(), caller, account);
+        audit.denied(facts, request.getMethod(), request.getUriInfo().getPath(), status, reason);
+        return facts;
     }
 
     private static String accountOf(ContainerRequestContext request) {

@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.bitgetmargin.audit.RequestFacts;
 import io.bitgetmargin.bitget.AccountType;
-import io.bitgetmargin.bitget.Hangup;
 import io.bitgetmargin.margin.Outcome;
 import io.bitgetmargin.security.AccessControl;
 import io.bitgetmargin.security.Scope;
@@ -98,15 +97,12 @@ public class SymbolSetupResource {
         Span server = Span.current();
         return access.authorize(account, planOnly ? Scope.READ : Scope.WRITE)
                 .invoke(caller -> RequestSpans.asked(server, caller, account, input))
-                .chain(caller -> {
-                    RequestFacts request = requests.of(server, caller, account);
-                    return caller.onBehalfOf().around(Hangup.outliving(() -> Uni
-                            .createFrom().deferred(() -> service.setUp(account, input, planOnly))
-                            .invoke(result -> RequestSpans.setUp(server, result))
-                            .invoke(result -> audit.done(request, result))
-                            .onFailure().invoke(failure -> audit.failed(request, service.accountType(account), input,
-                                    failure))));
-                });
+                .chain(caller -> requests.change(server, caller, account, request -> Uni.createFrom()
+                        .deferred(() -> service.setUp(account, input, planOnly))
+                        .invoke(result -> RequestSpans.setUp(server, result))
+                        .invoke(result -> audit.done(request, result))
+                        .onFailure().invoke(failure -> audit.failed(request, service.accountType(account), input,
+                                failure))));
     }
 
     @POST
@@ -136,12 +132,9 @@ public class SymbolSetupResource {
         return access.authorize(account, planOnly ? Scope.READ : Scope.WRITE)
                 .invoke(caller -> RequestSpans.askedMany(server, caller, account,
                         input == null ? null : input.productType()))
-                .chain(caller -> {
-                    RequestFacts request = requests.of(server, caller, account);
-                    return caller.onBehalfOf().around(Hangup.outliving(() -> Uni
-                            .createFrom().deferred(() -> service.setUpAll(account, input, planOnly))
-                            .map(items -> answered(request, account, input, planOnly, items))));
-                });
+                .chain(caller -> requests.change(server, caller, account, request -> Uni.createFrom()
+                        .deferred(() -> service.setUpAll(account, input, planOnly))
+                        .map(items -> answered(request, account, input, planOnly, items))));
     }
 
     /** The batch's answer, once each item is audited. */
