@@ -38,10 +38,8 @@ public final class Hangup {
             Hangup hangup = new Hangup();
             CompletableFuture<T> outcome = new CompletableFuture<>();
             // The work keeps what the request's subscription carries (for whom it works: OnBehalfOf), and the hang-up.
-            Context inner = Context.empty();
-            outer.keys().forEach(key -> inner.put(key, outer.get(key)));
-            inner.put(CONTEXT_KEY, hangup);
-            operation.get().subscribe().with(inner, outcome::complete, outcome::completeExceptionally);
+            operation.get().subscribe().with(SubscriptionContexts.with(outer, CONTEXT_KEY, hangup), outcome::complete,
+                    outcome::completeExceptionally);
             return OwnContext.resume(Uni.createFrom().completionStage(outcome)).onCancellation().invoke(hangup::signal);
         });
     }

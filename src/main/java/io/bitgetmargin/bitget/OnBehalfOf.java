@@ -17,10 +17,7 @@ public record OnBehalfOf(String caller, Integer changesPerSecond) {
     /** {@code work}, whose calls to Bitget are made for this caller. */
     public <T> Uni<T> around(Uni<T> work) {
         return Uni.createFrom().emitter(emitter -> {
-            Context outer = emitter.context();
-            Context inner = Context.empty();
-            outer.keys().forEach(key -> inner.put(key, outer.get(key)));
-            inner.put(CONTEXT_KEY, this);
+            Context inner = SubscriptionContexts.with(emitter.context(), CONTEXT_KEY, this);
             Cancellable upstream = work.subscribe().with(inner, emitter::complete, emitter::fail);
             emitter.onTermination(upstream::cancel);
         });

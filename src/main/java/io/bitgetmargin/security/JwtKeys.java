@@ -26,15 +26,20 @@ public class JwtKeys {
 
     /** Whether {@code failure} (an authentication failure) is that the keys could not be loaded. */
     public static boolean areUnavailable(Throwable failure) {
+        return loadingFailure(failure) != null;
+    }
+
+    /** The I/O failure under the key that could not be resolved; null when the failure is none of that. */
+    private static IOException loadingFailure(Throwable failure) {
         boolean unresolvable = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnresolvableKeyException) {
                 unresolvable = true;
-            } else if (unresolvable && cause instanceof IOException) {
-                return true;
+            } else if (unresolvable && cause instanceof IOException io) {
+                return io;
             }
         }
-        return false;
+        return null;
     }
 
     /** Logs, at most once a minute, that the keys cannot be loaded, with the I/O failure's type only. */
@@ -42,17 +47,9 @@ public class JwtKeys {
         long now = System.nanoTime();
         long last = lastWarnedNanos.get();
         if (now - last >= WARN_EVERY_NANOS && lastWarnedNanos.compareAndSet(last, now)) {
+            IOException cause = loadingFailure(failure);
             Log.warnf("The keys that verify JWTs cannot be loaded (%s): JWT callers are answered 503 JWT_KEYS_UNAVAILABLE"
-                    + " until they can; static tokens still work", ioCauseOf(failure));
+                    + " until they can; static tokens still work", cause == null ? "unknown" : cause.getClass().getSimpleName());
         }
-    }
-
-    private static String ioCauseOf(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException) {
-                return cause.getClass().getSimpleName();
-            }
-        }
-        return "unknown";
     }
 }

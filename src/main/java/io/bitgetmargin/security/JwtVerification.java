@@ -22,7 +22,7 @@ public class JwtVerification {
     }
 
     /** {@code NONE} is SmallRye JWT's own "not set", which Quarkus writes itself in dev and test mode. */
-    private static boolean isSet(Optional<String> value) {
+    static boolean isSet(Optional<String> value) {
         return value.filter(v -> !v.isBlank() && !v.equals("NONE")).isPresent();
     }
 

@@ -32,9 +32,8 @@ public class KeyFiles {
 
     void onStart(@Observes StartupEvent start, Config config) {
         for (String property : LOCATIONS) {
-            Optional<String> location = config.getOptionalValue(property, String.class)
-                    .filter(value -> !value.isBlank() && !value.equals("NONE"));
-            if (location.isPresent()) {
+            Optional<String> location = config.getOptionalValue(property, String.class);
+            if (JwtVerification.isSet(location)) {
                 String problem = problemOf(location.get().strip());
                 if (problem != null) {
                     throw new ConfigurationException("bitget-margin refuses to start: " + property + " " + problem);
