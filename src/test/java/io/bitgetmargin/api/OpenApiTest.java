@@ -1,8 +1,10 @@
 package io.bitgetmargin.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -44,7 +46,15 @@ class OpenApiTest {
                         Map.of("jwt", List.of("margin:read")))))
                 .body("paths.'/v1/margin-mode'.put.security", equalTo(List.of(Map.of("bearer", List.of("margin:write")),
                         Map.of("jwt", List.of("margin:write")))))
-                .body("paths.'/v1/margin-mode'.put.responses.'403'.content.'application/problem+json'.examples.SCOPE_MISSING",
-                        notNullValue());
+                .body("paths.'/v1/margin-mode'.put.responses.'403'.$ref", equalTo("#/components/responses/Problem403"))
+                .body("components.responses.Problem403.content.'application/problem+json'.examples.SCOPE_MISSING",
+                        notNullValue())
+                .body("components.responses.Problem502.content.'application/problem+json'.examples.BITGET_CLOCK_SKEW"
+                        + ".description", containsString("40005"))
+                // An operation's own problem response stays its own.
+                .body("paths.'/v1/symbol-setup'.put.responses.'409'.$ref", nullValue())
+                .body("paths.'/v1/symbol-setup'.put.responses.'409'.description", containsString("open positions"));
+        // Every problem is written once, not in every operation: the document stays small to build at each start.
+        assertTrue(document.length() < 100_000, "the document's size: " + document.length());
     }
 }
