@@ -22,6 +22,11 @@ public final class ServiceProcess {
 
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /**
+     * The jar runs within the native executable's maximum heap ({@code quarkus.native.additional-build-args}): the
+     * JVM keeps more on its heap than the native executable does, so whatever passes here fits there too.
+     */
+    public static final String HEAP_LIMIT = "-Xmx64m";
 
     private ServiceProcess() {
     }
@@ -71,7 +76,7 @@ public final class ServiceProcess {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException("package the application first (./mvnw package -DskipTests): " + JAR);
         }
-        return List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString());
+        return List.of(ProcessHandle.current().info().command().orElse("java"), HEAP_LIMIT, "-jar", JAR.toString());
     }
 
     /**
