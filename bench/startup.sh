@@ -22,8 +22,11 @@ port=18383
 aot_app=""
 if [ -x "$jdk25/bin/java" ]; then
   if [ ! -f target/quarkus-app/app.aot ]; then
-    echo "building the jar with its AOT cache on $jdk25 (./mvnw -Paot verify -DskipUTs=true, several minutes)" >&2
-    JAVA_HOME=$jdk25 ./mvnw -B -q -ntp -Paot verify -DskipUTs=true
+    echo "building the jar with its AOT cache on $jdk25 (./mvnw -Paot verify -DskipUTs=true, several minutes;" \
+      "log in target/startup-aot-build.log)" >&2
+    mkdir -p target
+    JAVA_HOME=$jdk25 ./mvnw -B -ntp -Paot verify -DskipUTs=true > target/startup-aot-build.log 2>&1 \
+      || { tail -40 target/startup-aot-build.log >&2; exit 1; }
   fi
   aot_app=target/quarkus-app
 else
