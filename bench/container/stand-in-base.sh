@@ -7,13 +7,17 @@
 #   jvm     registry.access.redhat.com/ubi9/openjdk-17-runtime:1.23 (Dockerfile.jvm): a JDK 17 at JAVA_HOME, the user
 #           185 (group 0) owning /deployments, and /opt/jboss/container/java/run/run-java.sh as the entry point,
 #           reading JAVA_APP_JAR, JAVA_OPTS and JAVA_OPTS_APPEND (bench/container/run-java.sh)
+#   jvm-aot eclipse-temurin:25.0.3_9-jdk-noble (Dockerfile.jvm-aot): Temurin's full JDK 25 at /opt/java/openjdk, on the
+#           PATH, and a shell. The JDK is this host's Temurin 25 (STAND_IN_JDK, default /usr/lib/jvm/temurin-25-jdk-amd64):
+#           the AOT cache needs the very JDK that wrote it, so it must be the one the aot build ran on; the published
+#           image of that version is made from the same Temurin release archive. No user: the Dockerfile runs as 185
 #   native  quay.io/quarkus/ubi9-quarkus-micro-image:2.0 (Dockerfile.native-micro): the C libraries a native executable
 #           loads (glibc, zlib), a /work folder, the user 1001; no shell needed by the executable
 #
-#   bench/container/stand-in-base.sh jvm|native [docker command]
+#   bench/container/stand-in-base.sh jvm|jvm-aot|native [docker command]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-kind=${1:?usage: bench/container/stand-in-base.sh jvm|native [docker command]}
+kind=${1:?usage: bench/container/stand-in-base.sh jvm|jvm-aot|native [docker command]}
 docker=${2:-docker}
 
 root=$(mktemp -d)
@@ -52,6 +56,20 @@ case "$kind" in
       --change 'USER 185' --change 'WORKDIR /home/default'
       --change 'ENTRYPOINT ["/opt/jboss/container/java/run/run-java.sh"]')
     ;;
+  jvm-aot)
+    tag=eclipse-temurin:25.0.3_9-jdk-noble
+    jdk=${STAND_IN_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
+    mkdir -p "$root/opt/java/openjdk"
+    (cd "$jdk" && find . -xtype l > "$root/dangling" && tar -c --dereference --exclude-from="$root/dangling" .) \
+      | tar -C "$root/opt/java/openjdk" -x
+    rm "$root/dangling"
+    cp /bin/dash "$root/bin/sh"
+    copy_libraries "$root/opt/java/openjdk" "$root/bin"
+    printf 'root:x:0:0:root:/root:/bin/sh\n' > "$root/etc/passwd"
+    printf 'root:x:0:\n' > "$root/etc/group"
+    changes=(--change 'ENV JAVA_HOME=/opt/java/openjdk PATH=/opt/java/openjdk/bin:/usr/bin:/bin LANG=en_US.UTF-8'
+      --change 'CMD ["jshell"]')
+    ;;
   native)
     tag=quay.io/quarkus/ubi9-quarkus-micro-image:2.0
     # What a Quarkus native executable links: glibc (libc, libm, libdl, libpthread, librt), zlib; found through a
@@ -70,7 +88,7 @@ case "$kind" in
     changes=(--change 'ENV PATH=/usr/bin:/bin' --change 'WORKDIR /work')
     ;;
   *)
-    echo "usage: bench/container/stand-in-base.sh jvm|native [docker command]" >&2
+    echo "usage: bench/container/stand-in-base.sh jvm|jvm-aot|native [docker command]" >&2
     exit 2
     ;;
 esac
