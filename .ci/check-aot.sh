@@ -95,7 +95,7 @@ start=$(date +%s%N)
 (cd target/quarkus-app && exec env QUARKUS_HTTP_PORT=0 QUARKUS_HTTP_HOST=127.0.0.1 \
   QUARKUS_REST_CLIENT_BITGET_URL="$bitget" BITGET_API_KEY=test-api-key BITGET_SECRET_KEY=test-secret-key \
   BITGET_PASSPHRASE=test-passphrase BITGET_MARGIN_API_TOKENS=aot-check-token \
-  "$jdk/bin/java" -XX:AOTMode=on -XX:AOTCache=app.aot -Xlog:aot -jar quarkus-run.jar) > "$work/service.log" 2>&1 &
+  "$jdk/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:AOTMode=on -XX:AOTCache=app.aot -Xlog:aot -jar quarkus-run.jar) > "$work/service.log" 2>&1 &
 service=$!
 port=""
 status=""

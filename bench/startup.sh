@@ -96,7 +96,8 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[
 jvm17() { service_run "$1" java -jar "$fast_app/quarkus-run.jar"; }
 jvm25() { service_run "$1" "$jdk25/bin/java" -jar "$fast_app/quarkus-run.jar"; }
 # From the jar's directory, as Dockerfile.jvm-aot and Quarkus's guide run it.
-jvm25aot() { service_run "$1" sh -c "cd $aot_app && exec '$jdk25/bin/java' -XX:AOTMode=on -XX:AOTCache=app.aot -jar quarkus-run.jar"; }
+# As Dockerfile.jvm-aot runs it: the client compiler and the serial collector (its JAVA_OPTS_START).
+jvm25aot() { service_run "$1" sh -c "cd $aot_app && exec '$jdk25/bin/java' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:AOTMode=on -XX:AOTCache=app.aot -jar quarkus-run.jar"; }
 native() { service_run "$1" "$native_binary"; }
 ccxt() { peer_run ccxt.mjs "$1"; }
 bitgetapi() { peer_run bitget-api.mjs "$1"; }
