@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -80,7 +81,7 @@ public class MarginModeResource {
     @RolesAllowed(Scope.READ_ROLE)
     @SecurityRequirement(name = OpenApiExamples.STATIC_TOKEN, scopes = Scope.READ_ROLE)
     @SecurityRequirement(name = OpenApiExamples.JWT, scopes = Scope.READ_ROLE)
-    @Operation(summary = "Read the current margin mode",
+    @Operation(operationId = "getMarginMode", summary = "Read the current margin mode",
             description = "A classic account answers from Bitget's Get Single Account (margin mode, leverages, position "
                     + "mode, asset mode); a unified trading account from its settings (the symbol's entry, or crossed, "
                     + "Bitget's default, when the settings list none; marginModeSource says which), with its leverage "
@@ -108,7 +109,7 @@ public class MarginModeResource {
     @SecurityRequirement(name = OpenApiExamples.STATIC_TOKEN, scopes = Scope.WRITE_ROLE)
     @SecurityRequirement(name = OpenApiExamples.JWT, scopes = Scope.WRITE_ROLE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ensure a margin mode",
+    @Operation(operationId = "ensureMarginMode", summary = "Ensure a margin mode",
             description = "Reads the symbol first: when it already has the mode, answers UNCHANGED and sends no change "
                     + "(so it succeeds even with open positions); otherwise changes it and answers CHANGED. With "
                     + "verify=true the mode is read back after a change, and 502 NOT_APPLIED answers a change Bitget "
@@ -125,7 +126,8 @@ public class MarginModeResource {
                     @ExampleObject(name = "unchanged", value = OpenApiExamples.UNCHANGED) }))
     public Uni<MarginModeResult> ensure(
             @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(ACCOUNT_HEADER) String account,
-            @Parameter(description = "Read the mode back after a change", example = "true") @QueryParam("verify") String verify,
+            @Parameter(description = "Read the mode back after a change", example = "true",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("verify") String verify,
             MarginModeInput input) {
         Span server = Span.current();
         return access.authorize(account, Scope.WRITE).invoke(caller -> RequestSpans.asked(server, caller, account, input))
@@ -142,7 +144,7 @@ public class MarginModeResource {
     @SecurityRequirement(name = OpenApiExamples.STATIC_TOKEN, scopes = Scope.WRITE_ROLE)
     @SecurityRequirement(name = OpenApiExamples.JWT, scopes = Scope.WRITE_ROLE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ensure a margin mode for many symbols",
+    @Operation(operationId = "ensureMarginModes", summary = "Ensure a margin mode for many symbols",
             description = "One result per distinct symbol: CHANGED, UNCHANGED, WOULD_CHANGE (dryRun), BLOCKED (open "
                     + "positions or orders, with the hint) or FAILED (with the problem). One failure never stops the "
                     + "others; the calls queue at the account's rate limiter, so Bitget never answers 429. A unified "

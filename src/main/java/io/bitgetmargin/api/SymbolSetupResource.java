@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -66,7 +67,7 @@ public class SymbolSetupResource {
     @RolesAllowed({ Scope.READ_ROLE, Scope.WRITE_ROLE })
     @SecurityRequirement(name = OpenApiExamples.STATIC_TOKEN, scopes = Scope.WRITE_ROLE)
     @SecurityRequirement(name = OpenApiExamples.JWT, scopes = Scope.WRITE_ROLE)
-    @Operation(summary = "Set up a symbol: margin mode, leverage, position mode",
+    @Operation(operationId = "applySymbolSetup", summary = "Set up a symbol: margin mode, leverage, position mode",
             description = "Checks the leverage against the contract's range in Bitget's contracts list (400 "
                     + "LEVERAGE_OUT_OF_RANGE, nothing sent), reads the symbol, sends only the settings that differ, in "
                     + "Bitget's order (position mode, margin mode, leverage), and reads back: before and after are what "
@@ -91,7 +92,7 @@ public class SymbolSetupResource {
     public Uni<SymbolSetupResult> setUp(
             @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(MarginModeResource.ACCOUNT_HEADER) String account,
             @Parameter(description = "Only read and plan: answers WOULD_CHANGE or UNCHANGED and sends nothing",
-                    example = "false") @QueryParam("dryRun") String dryRun,
+                    example = "false", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dryRun") String dryRun,
             SymbolSetupInput input) {
         boolean planOnly = MarginModeResource.flag("dryRun", dryRun);
         Span server = Span.current();
@@ -110,7 +111,7 @@ public class SymbolSetupResource {
     @RolesAllowed({ Scope.READ_ROLE, Scope.WRITE_ROLE })
     @SecurityRequirement(name = OpenApiExamples.STATIC_TOKEN, scopes = Scope.WRITE_ROLE)
     @SecurityRequirement(name = OpenApiExamples.JWT, scopes = Scope.WRITE_ROLE)
-    @Operation(summary = "Set up many symbols the same way",
+    @Operation(operationId = "applySymbolSetups", summary = "Set up many symbols the same way",
             description = "The position mode is written once per product type (classic) or for the account (unified), "
                     + "never per symbol; when Bitget refuses it, no symbol of that scope gets its other steps. The "
                     + "symbols then run side by side, each its steps in order, paced by each endpoint's rate limit so "
@@ -124,8 +125,8 @@ public class SymbolSetupResource {
             examples = @ExampleObject(name = "mixed", value = OpenApiExamples.SETUP_BATCH_RESULT)))
     public Uni<SymbolSetupBatchResponse> setUpAll(
             @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(MarginModeResource.ACCOUNT_HEADER) String account,
-            @Parameter(description = "Only read and plan, as dryRun in the body", example = "false")
-            @QueryParam("dryRun") String dryRun,
+            @Parameter(description = "Only read and plan, as dryRun in the body", example = "false",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dryRun") String dryRun,
             SymbolSetupBatchInput input) {
         boolean planOnly = MarginModeResource.flag("dryRun", dryRun) || input != null && Boolean.TRUE.equals(input.dryRun());
         Span server = Span.current();

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -56,5 +57,23 @@ class OpenApiTest {
                 .body("paths.'/v1/symbol-setup'.put.responses.'409'.description", containsString("open positions"));
         // Every problem is written once, not in every operation: the document stays small to build at each start.
         assertTrue(document.length() < 100_000, "the document's size: " + document.length());
+    }
+
+    /** Generated clients (openapi-generator and the like) name their methods after the operation ids. */
+    @Test
+    void namesEveryOperationAsItsAgentToolAndTypesItsFlags() {
+        JsonPath openapi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, String> operationIds = Map.of(
+                "paths.'/v1/margin-mode'.get", "getMarginMode",
+                "paths.'/v1/margin-mode'.put", "ensureMarginMode",
+                "paths.'/v1/margin-mode/batch'.post", "ensureMarginModes",
+                "paths.'/v1/symbol-setup'.put", "applySymbolSetup",
+                "paths.'/v1/symbol-setup/batch'.post", "applySymbolSetups");
+        operationIds.forEach((operation, id) -> assertEquals(id, openapi.getString(operation + ".operationId"), operation));
+        assertEquals("boolean", openapi.getString("paths.'/v1/margin-mode'.put.parameters.find { it.name == 'verify' }.schema.type"));
+        for (String operation : List.of("paths.'/v1/symbol-setup'.put", "paths.'/v1/symbol-setup/batch'.post")) {
+            assertEquals("boolean", openapi.getString(operation + ".parameters.find { it.name == 'dryRun' }.schema.type"),
+                    operation);
+        }
     }
 }
