@@ -7,7 +7,7 @@ import io.quarkus.test.junit.TestProfile;
 
 /** The same batches against the packaged production artifact, within the heap defaults the pom gives it. */
 @QuarkusIntegrationTest
-@TestProfile(FullBatchesTest.LimitsRaised.class)
+@TestProfile(FullBatchesTest.LongRequests.class)
 @WithTestResource(LoopbackBitget.class)
 class FullBatchesIT extends FullBatchesTest {
 }
