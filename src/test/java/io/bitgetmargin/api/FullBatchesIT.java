@@ -3,11 +3,9 @@ package io.bitgetmargin.api;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import io.quarkus.test.junit.TestProfile;
 
 /** The same batches against the packaged production artifact, within the heap defaults the pom gives it. */
 @QuarkusIntegrationTest
-@TestProfile(FullBatchesTest.LongRequests.class)
 @WithTestResource(LoopbackBitget.class)
 class FullBatchesIT extends FullBatchesTest {
 }

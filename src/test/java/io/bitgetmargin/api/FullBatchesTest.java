@@ -4,11 +4,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,9 @@ import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.Simulator;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -32,23 +35,25 @@ import io.restassured.path.json.JsonPath;
  * some timed out and opened the breaker: that measures the machine, not the service.
  */
 @QuarkusTest
-@TestProfile(FullBatchesTest.LongRequests.class)
 @WithTestResource(LoopbackBitget.class)
 class FullBatchesTest {
 
     static final int MOST = 200;
 
-    /** A batch of 200 at Bitget's pace outlasts the 30 s the test client waits by default. */
-    public static class LongRequests implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.test-timeout", "120s");
-        }
+    private RestAssuredConfig before;
+
+    /** A batch of 200 at Bitget's pace outlasts the 30 s the test client waits by default, here and against the jar. */
+    @BeforeEach
+    void resetSimulatorAndWaitLonger() {
+        Simulator.reset();
+        before = RestAssured.config();
+        RestAssured.config = before.httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.socket.timeout", (int) Duration.ofMinutes(2).toMillis()));
     }
 
-    @BeforeEach
-    void resetSimulator() {
-        Simulator.reset();
+    @AfterEach
+    void waitAsBefore() {
+        RestAssured.config = before;
     }
 
     @Test
