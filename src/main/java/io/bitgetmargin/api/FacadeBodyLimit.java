@@ -6,8 +6,10 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
+import io.bitgetmargin.operation.Problem;
+import io.bitgetmargin.operation.ProblemCode;
 import io.bitgetmargin.request.RequestIds;
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;

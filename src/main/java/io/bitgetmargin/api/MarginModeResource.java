@@ -1,10 +1,5 @@
 package io.bitgetmargin.api;
 
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,8 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,19 +24,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.bitgetmargin.audit.RequestFacts;
-import io.bitgetmargin.bitget.AccountType;
 import io.bitgetmargin.bitget.Hangup;
 import io.bitgetmargin.margin.BatchInput;
-import io.bitgetmargin.margin.BatchItem;
 import io.bitgetmargin.margin.InvalidRequestException;
-import io.bitgetmargin.margin.MarginMode;
 import io.bitgetmargin.margin.MarginModeInput;
 import io.bitgetmargin.margin.MarginModeResult;
-import io.bitgetmargin.margin.MarginModeService;
 import io.bitgetmargin.margin.MarginModeState;
-import io.bitgetmargin.margin.Outcome;
-import io.bitgetmargin.security.AccessControl;
+import io.bitgetmargin.operation.BatchResponse;
+import io.bitgetmargin.operation.Channel;
+import io.bitgetmargin.operation.MarginModeOperations;
+import io.bitgetmargin.request.CurrentRequest;
 import io.bitgetmargin.security.Scope;
 import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
@@ -65,16 +57,16 @@ public class MarginModeResource {
     /** The header that names the Bitget account of a request; absent for the default account. */
     public static final String ACCOUNT_HEADER = "X-Bitget-Account";
 
-    private final MarginModeService service;
-    private final AccessControl access;
-    private final DecisionAudit audit;
-    private final AuditedRequests requests;
+    private final MarginModeOperations operations;
+    private final CurrentRequest current;
 
-    MarginModeResource(MarginModeService service, AccessControl access, DecisionAudit audit, AuditedRequests requests) {
-        this.service = service;
-        this.access = access;
-        this.audit = audit;
-        this.requests = requests;
+    MarginModeResource(MarginModeOperations operations, CurrentRequest current) {
+        this.operations = operations;
+        this.current = current;
+    }
+
+    private Channel channel() {
+        return Channel.rest(current.id(), Span.current());
     }
 
     @GET
@@ -99,9 +91,7 @@ public class MarginModeResource {
                     example = "USDT-FUTURES") @QueryParam("productType") String productType,
             @Parameter(description = "Inferred from the product type when left out", example = "USDT")
             @QueryParam("marginCoin") String marginCoin) {
-        Span server = Span.current();
-        return access.authorize(account, Scope.READ).invoke(caller -> RequestSpans.asked(server, caller, account, symbol))
-                .chain(caller -> caller.onBehalfOf().around(service.read(account, symbol, productType, marginCoin)));
+        return operations.read(channel(), account, symbol, productType, marginCoin);
     }
 
     @PUT
@@ -129,13 +119,7 @@ public class MarginModeResource {
             @Parameter(description = "Read the mode back after a change", example = "true",
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("verify") String verify,
             MarginModeInput input) {
-        Span server = Span.current();
-        return access.authorize(account, Scope.WRITE).invoke(caller -> RequestSpans.asked(server, caller, account, input))
-                .chain(caller -> requests.change(server, caller, account, request -> Uni.createFrom()
-                        .deferred(() -> service.ensure(account, input, flag("verify", verify)))
-                        .invoke(result -> RequestSpans.ensured(server, result))
-                        .invoke(result -> audit.ensured(request, result))
-                        .onFailure().invoke(failure -> audit.failed(request, account, input, failure))));
+        return operations.ensure(channel(), account, input, flag("verify", verify));
     }
 
     @POST
@@ -158,26 +142,7 @@ public class MarginModeResource {
     public Uni<BatchResponse> ensureAll(
             @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(ACCOUNT_HEADER) String account,
             BatchInput input) {
-        Scope needed = input != null && Boolean.TRUE.equals(input.dryRun()) ? Scope.READ : Scope.WRITE;
-        Span server = Span.current();
-        return access.authorize(account, needed).invoke(caller -> RequestSpans.askedMany(server, caller, account,
-                input == null ? null : input.productType())).chain(caller -> requests.change(server, caller, account,
-                        request -> Uni.createFrom().deferred(() -> service.ensureAll(account, input))
-                                .map(items -> answer(request, input, service.accountType(account).orElse(null), items))
-                                .invoke(response -> audit.batch(request, response))));
-    }
-
-    private static BatchResponse answer(RequestFacts request, BatchInput input, AccountType accountType,
-            List<BatchItem> items) {
-        Map<Outcome, Integer> summary = new EnumMap<>(Outcome.class);
-        List<BatchResponse.Result> results = items.stream().map(item -> {
-            summary.merge(item.outcome(), 1, Integer::sum);
-            return new BatchResponse.Result(item.symbol(), item.outcome(), item.marginMode(),
-                    item.failure() == null ? null : ProblemMappers.describe(item.failure()).forRequest(request.requestId()));
-        }).toList();
-        MarginMode mode = MarginMode.parse(input.marginMode()).orElse(null);
-        return new BatchResponse(input.productType() == null ? null : input.productType().strip().toUpperCase(Locale.ROOT),
-                accountType, mode, Boolean.TRUE.equals(input.dryRun()), summary, results);
+        return operations.ensureAll(channel(), account, input);
     }
 
     /** A boolean query parameter: absent, true or false, anything else a 400 naming it. */

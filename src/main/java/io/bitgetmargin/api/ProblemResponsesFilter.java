@@ -14,6 +14,9 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import io.bitgetmargin.bitget.BitgetErrorCode;
+import io.bitgetmargin.operation.Problem;
+import io.bitgetmargin.operation.ProblemCode;
+import io.bitgetmargin.operation.Problems;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
@@ -83,7 +86,7 @@ public class ProblemResponsesFilter implements OASFilter {
         problem.put("retryable", code.retryable());
         Example example = OASFactory.createExample().summary(code.title()).value(problem);
         String bitgetCodes = Arrays.stream(BitgetErrorCode.values())
-                .filter(bitget -> ProblemMappers.forCategory(bitget.category()) == code)
+                .filter(bitget -> Problems.forCategory(bitget.category()) == code)
                 .map(BitgetErrorCode::code).sorted().collect(Collectors.joining(", "));
         return bitgetCodes.isEmpty() ? example : example.description("Bitget codes: " + bitgetCodes);
     }

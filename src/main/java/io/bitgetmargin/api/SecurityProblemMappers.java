@@ -9,6 +9,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.bitgetmargin.audit.AuditTrail;
 import io.bitgetmargin.audit.RequestFacts;
 import io.bitgetmargin.bitget.BitgetAccounts;
+import io.bitgetmargin.operation.AuditedRequests;
+import io.bitgetmargin.operation.Channel;
+import io.bitgetmargin.operation.Problem;
+import io.bitgetmargin.operation.ProblemCode;
+import io.bitgetmargin.operation.Problems;
+import io.bitgetmargin.request.CurrentRequest;
 import io.bitgetmargin.security.AccessControl;
 import io.bitgetmargin.security.AccessDeniedException;
 import io.bitgetmargin.security.Caller;
@@ -31,12 +37,15 @@ public class SecurityProblemMappers {
     private final AuditTrail audit;
     private final AccessControl access;
     private final AuditedRequests requests;
+    private final CurrentRequest current;
     private final JwtKeys keys;
 
-    SecurityProblemMappers(AuditTrail audit, AccessControl access, AuditedRequests requests, JwtKeys keys) {
+    SecurityProblemMappers(AuditTrail audit, AccessControl access, AuditedRequests requests, CurrentRequest current,
+            JwtKeys keys) {
         this.audit = audit;
         this.access = access;
         this.requests = requests;
+        this.current = current;
         this.keys = keys;
     }
 
@@ -70,10 +79,7 @@ public class SecurityProblemMappers {
 
     private Response denied(AccessDeniedException e, ContainerRequestContext request) {
         RequestFacts facts = audited(request, e.caller(), e.account(), 403, e.reason());
-        ProblemCode code = e.lacking() == AccessDeniedException.Lacking.SCOPE ? ProblemCode.SCOPE_MISSING
-                : ProblemCode.ACCOUNT_FORBIDDEN;
-        return ProblemMappers.respond(Problem.of(code, e.getMessage() + ". " + code.advice() + " Nothing was sent to Bitget.")
-                .forRequest(facts.requestId()), null);
+        return ProblemMappers.respond(Problems.describe(e).forRequest(facts.requestId()), null);
     }
 
     private Response unauthorized(ContainerRequestContext request, String reason, String detail) {
@@ -97,7 +103,7 @@ public class SecurityProblemMappers {
     /** Writes the {@code denied} audit line of a refused request, and answers the request's facts. */
     private RequestFacts audited(ContainerRequestContext request, Caller caller, String account, int status,
             String reason) {
-        RequestFacts facts = requests.of(Span.current(), caller, account);
+        RequestFacts facts = requests.of(Channel.rest(current.id(), Span.current()), caller, account);
         audit.denied(facts, request.getMethod(), request.getUriInfo().getPath(), status, reason);
         return facts;
     }

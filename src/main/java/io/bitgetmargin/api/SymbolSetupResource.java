@@ -1,12 +1,5 @@
 package io.bitgetmargin.api;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -28,18 +21,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.bitgetmargin.audit.RequestFacts;
-import io.bitgetmargin.bitget.AccountType;
-import io.bitgetmargin.margin.Outcome;
-import io.bitgetmargin.security.AccessControl;
+import io.bitgetmargin.operation.Channel;
+import io.bitgetmargin.operation.Problem;
+import io.bitgetmargin.operation.SymbolSetupBatchResponse;
+import io.bitgetmargin.operation.SymbolSetupOperations;
+import io.bitgetmargin.request.CurrentRequest;
 import io.bitgetmargin.security.Scope;
-import io.bitgetmargin.setup.Setting;
-import io.bitgetmargin.setup.SetupItem;
-import io.bitgetmargin.setup.SetupStep;
 import io.bitgetmargin.setup.SymbolSetupBatchInput;
 import io.bitgetmargin.setup.SymbolSetupInput;
 import io.bitgetmargin.setup.SymbolSetupResult;
-import io.bitgetmargin.setup.SymbolSetupService;
 import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 
@@ -51,16 +41,16 @@ import io.smallrye.mutiny.Uni;
         + "exactly what changed")
 public class SymbolSetupResource {
 
-    private final SymbolSetupService service;
-    private final AccessControl access;
-    private final SetupAudit audit;
-    private final AuditedRequests requests;
+    private final SymbolSetupOperations operations;
+    private final CurrentRequest current;
 
-    SymbolSetupResource(SymbolSetupService service, AccessControl access, SetupAudit audit, AuditedRequests requests) {
-        this.service = service;
-        this.access = access;
-        this.audit = audit;
-        this.requests = requests;
+    SymbolSetupResource(SymbolSetupOperations operations, CurrentRequest current) {
+        this.operations = operations;
+        this.current = current;
+    }
+
+    private Channel channel() {
+        return Channel.rest(current.id(), Span.current());
     }
 
     @PUT
@@ -94,16 +84,7 @@ public class SymbolSetupResource {
             @Parameter(description = "Only read and plan: answers WOULD_CHANGE or UNCHANGED and sends nothing",
                     example = "false", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dryRun") String dryRun,
             SymbolSetupInput input) {
-        boolean planOnly = MarginModeResource.flag("dryRun", dryRun);
-        Span server = Span.current();
-        return access.authorize(account, planOnly ? Scope.READ : Scope.WRITE)
-                .invoke(caller -> RequestSpans.asked(server, caller, account, input))
-                .chain(caller -> requests.change(server, caller, account, request -> Uni.createFrom()
-                        .deferred(() -> service.setUp(account, input, planOnly))
-                        .invoke(result -> RequestSpans.setUp(server, result))
-                        .invoke(result -> audit.done(request, result))
-                        .onFailure().invoke(failure -> audit.failed(request, service.accountType(account), input,
-                                failure))));
+        return operations.setUp(channel(), account, input, MarginModeResource.flag("dryRun", dryRun));
     }
 
     @POST
@@ -129,45 +110,6 @@ public class SymbolSetupResource {
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dryRun") String dryRun,
             SymbolSetupBatchInput input) {
         boolean planOnly = MarginModeResource.flag("dryRun", dryRun) || input != null && Boolean.TRUE.equals(input.dryRun());
-        Span server = Span.current();
-        return access.authorize(account, planOnly ? Scope.READ : Scope.WRITE)
-                .invoke(caller -> RequestSpans.askedMany(server, caller, account,
-                        input == null ? null : input.productType()))
-                .chain(caller -> requests.change(server, caller, account, request -> Uni.createFrom()
-                        .deferred(() -> service.setUpAll(account, input, planOnly))
-                        .map(items -> answered(request, account, input, planOnly, items))));
-    }
-
-    /** The batch's answer, once each item is audited. */
-    private SymbolSetupBatchResponse answered(RequestFacts request, String account, SymbolSetupBatchInput input,
-            boolean planOnly, List<SetupItem> items) {
-        AccountType type = service.accountType(account);
-        String productType = input.productType() == null || input.productType().isBlank() ? null
-                : input.productType().strip().toUpperCase(Locale.ROOT);
-        items.forEach(item -> audit.item(request, type, productType, item));
-        return answer(request, productType, type, planOnly, items);
-    }
-
-    private static SymbolSetupBatchResponse answer(RequestFacts request, String productType, AccountType type,
-            boolean dryRun, List<SetupItem> items) {
-        Map<Outcome, Integer> summary = new EnumMap<>(Outcome.class);
-        Map<String, SetupStep> positionModes = new LinkedHashMap<>();
-        List<SymbolSetupBatchResponse.Result> results = new ArrayList<>();
-        for (SetupItem item : items) {
-            summary.merge(item.outcome(), 1, Integer::sum);
-            SymbolSetupResult result = item.result();
-            if (result != null) {
-                result.steps().stream().filter(step -> step.setting() == Setting.POSITION_MODE).findFirst()
-                        .ifPresent(step -> positionModes.putIfAbsent(result.accountType() == AccountType.UNIFIED
-                                ? "account" : result.productType().wireName(), step));
-            }
-            results.add(new SymbolSetupBatchResponse.Result(item.symbol(), item.outcome(),
-                    result == null ? null : result.before(), result == null ? null : result.after(),
-                    result == null ? null : result.steps(),
-                    item.failure() == null ? null : ProblemMappers.describe(item.failure()).forRequest(request.requestId())));
-        }
-        List<SymbolSetupBatchResponse.PositionModeStep> steps = positionModes.entrySet().stream()
-                .map(entry -> new SymbolSetupBatchResponse.PositionModeStep(entry.getKey(), entry.getValue())).toList();
-        return new SymbolSetupBatchResponse(productType, type, dryRun, steps.isEmpty() ? null : steps, summary, results);
+        return operations.setUpAll(channel(), account, input, planOnly);
     }
 }

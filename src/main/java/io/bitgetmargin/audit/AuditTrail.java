@@ -35,7 +35,7 @@ public class AuditTrail {
     public void marginMode(RequestFacts request, AccountType accountType, String symbol, String productType,
             MarginMode from, MarginMode to, String outcome, String bitgetCode) {
         write(new MarginModeAuditLine("margin-mode", Instant.now().toString(), request.requestId(), request.traceId(),
-                request.caller(), request.account(), accountType, symbol, productType, from, to, outcome, bitgetCode));
+                request.caller(), request.account(), accountType, symbol, productType, from, to, outcome, bitgetCode, request.via(), request.client()));
     }
 
     /** A step of a symbol setup ({@code setting} null: the request failed before any step). */
@@ -43,13 +43,13 @@ public class AuditTrail {
             String setting, String from, String to, String outcome, String bitgetCode) {
         write(new SymbolSetupAuditLine("symbol-setup", Instant.now().toString(), request.requestId(), request.traceId(),
                 request.caller(), request.account(), accountType, symbol, productType, setting, from, to, outcome,
-                bitgetCode));
+                bitgetCode, request.via(), request.client()));
     }
 
     /** A refused caller; the request's {@code caller} null when there was none (401). */
     public void denied(RequestFacts request, String method, String path, int status, String reason) {
         write(new DeniedAuditLine("denied", Instant.now().toString(), request.requestId(), request.traceId(),
-                request.caller(), request.account(), method, path, status, reason));
+                request.caller(), request.account(), method, path, status, reason, request.via(), request.client()));
     }
 
     private void write(Object line) {

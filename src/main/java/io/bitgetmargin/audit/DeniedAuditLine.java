@@ -17,5 +17,7 @@ public record DeniedAuditLine(
         String method,
         String path,
         int status,
-        String reason) {
+        String reason,
+        String via,
+        String client) {
 }

@@ -27,5 +27,7 @@ public record MarginModeAuditLine(
         MarginMode from,
         MarginMode to,
         String outcome,
-        String bitgetCode) {
+        String bitgetCode,
+        String via,
+        String client) {
 }

@@ -27,5 +27,7 @@ public record SymbolSetupAuditLine(
         String from,
         String to,
         String outcome,
-        String bitgetCode) {
+        String bitgetCode,
+        String via,
+        String client) {
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.bitgetmargin.operation.ProblemCode;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

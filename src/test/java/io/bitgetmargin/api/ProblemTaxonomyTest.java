@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 
 import io.bitgetmargin.bitget.BitgetErrorCategory;
 import io.bitgetmargin.bitget.BitgetErrorCode;
+import io.bitgetmargin.operation.ProblemCode;
+import io.bitgetmargin.operation.Problems;
 
 /** Every Bitget code of the protocol notes has a stable facade code, status and advice. */
 class ProblemTaxonomyTest {
 
     private static ProblemCode facadeCode(String bitgetCode) {
-        return ProblemMappers.forCategory(BitgetErrorCode.categoryOf(bitgetCode));
+        return Problems.forCategory(BitgetErrorCode.categoryOf(bitgetCode));
     }
 
     @Test
@@ -67,11 +69,11 @@ class ProblemTaxonomyTest {
     @Test
     void everyKnownCodeHasACategoryAndEveryCategoryAFacadeCodeWithAdvice() {
         for (BitgetErrorCode code : BitgetErrorCode.values()) {
-            ProblemCode problem = ProblemMappers.forCategory(code.category());
+            ProblemCode problem = Problems.forCategory(code.category());
             assertFalse(problem.advice().isBlank(), code.name());
         }
         for (BitgetErrorCategory category : BitgetErrorCategory.values()) {
-            assertTrue(ProblemMappers.forCategory(category).status() >= 400, category.name());
+            assertTrue(Problems.forCategory(category).status() >= 400, category.name());
         }
     }
 

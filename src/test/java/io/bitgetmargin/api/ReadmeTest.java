@@ -33,6 +33,8 @@ import io.bitgetmargin.bitget.ClockConfig;
 import io.bitgetmargin.bitget.ContractsConfig;
 import io.bitgetmargin.bitget.RetryConfig;
 import io.bitgetmargin.margin.BatchConfig;
+import io.bitgetmargin.operation.ProblemCode;
+import io.bitgetmargin.operation.Problems;
 import io.bitgetmargin.ratelimit.RateLimitConfig;
 import io.bitgetmargin.security.TokensConfig;
 import io.smallrye.config.ConfigMapping;
@@ -101,7 +103,7 @@ class ReadmeTest {
         }
         Map<String, Set<String>> mapped = new TreeMap<>();
         for (BitgetErrorCode code : BitgetErrorCode.values()) {
-            mapped.computeIfAbsent(ProblemMappers.forCategory(code.category()).name(), name -> new TreeSet<>()).add(code.code());
+            mapped.computeIfAbsent(Problems.forCategory(code.category()).name(), name -> new TreeSet<>()).add(code.code());
         }
         for (ProblemCode problem : ProblemCode.values()) {
             assertTrue(documented.containsKey(problem.name()), "the error table has no row for " + problem.name());

@@ -34,7 +34,7 @@ import io.restassured.http.ContentType;
 class AuditTrailTest {
 
     private static final List<String> MARGIN_MODE_FIELDS = List.of("event", "time", "requestId", "traceId", "caller",
-            "account", "accountType", "symbol", "productType", "from", "to", "outcome", "bitgetCode");
+            "account", "accountType", "symbol", "productType", "from", "to", "outcome", "bitgetCode", "via", "client");
 
     @BeforeEach
     void resetSimulator() {
@@ -62,7 +62,7 @@ class AuditTrailTest {
                 "marginMode", "isolated", "leverage", 3, "posMode", "one_way_mode")).statusCode(409);
         List<Map<String, Object>> lines = AuditLog.of("audit-setup-1", 4);
         assertEquals(List.of("event", "time", "requestId", "traceId", "caller", "account", "accountType", "symbol",
-                "productType", "setting", "from", "to", "outcome", "bitgetCode"), List.copyOf(lines.get(0).keySet()));
+                "productType", "setting", "from", "to", "outcome", "bitgetCode", "via", "client"), List.copyOf(lines.get(0).keySet()));
         List<String> steps = lines.stream().map(line -> line.get("event") + " " + line.get("caller") + " "
                 + line.get("account") + " " + line.get("accountType") + " " + line.get("symbol") + " "
                 + line.get("productType") + " " + line.get("setting") + " " + line.get("from") + "->" + line.get("to")
@@ -175,6 +175,8 @@ class AuditTrailTest {
         line.put("to", to);
         line.put("outcome", outcome);
         line.put("bitgetCode", bitgetCode);
+        line.put("via", "rest");
+        line.put("client", null);
         return line;
     }
 
@@ -190,6 +192,8 @@ class AuditTrailTest {
         line.put("path", "/v1/margin-mode");
         line.put("status", status);
         line.put("reason", reason);
+        line.put("via", "rest");
+        line.put("client", null);
         return line;
     }
 

@@ -56,9 +56,9 @@ public final class NativeReflectionCheck {
             "io.bitgetmargin.bitget.SetHoldModeRequest",
             "io.bitgetmargin.bitget.ContractList",
             "io.bitgetmargin.bitget.ContractData",
-            "io.bitgetmargin.api.Problem", // error bodies built in exception mappers and filters
+            "io.bitgetmargin.operation.Problem", // error bodies built in exception mappers and filters
             "io.bitgetmargin.margin.InvalidRequestException$FieldProblem",
-            "io.bitgetmargin.api.BatchResponse",
+            "io.bitgetmargin.operation.BatchResponse",
             "io.bitgetmargin.audit.MarginModeAuditLine", // AuditTrail's JSON lines
             "io.bitgetmargin.audit.DeniedAuditLine",
             "io.bitgetmargin.audit.SymbolSetupAuditLine",

@@ -1,4 +1,4 @@
-package io.bitgetmargin.api;
+package io.bitgetmargin.operation;
 
 import java.util.Locale;
 

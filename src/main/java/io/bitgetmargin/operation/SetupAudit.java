@@ -1,4 +1,4 @@
-package io.bitgetmargin.api;
+package io.bitgetmargin.operation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,7 +14,7 @@ import io.bitgetmargin.setup.SymbolSetupResult;
 
 /** Writes the audit lines of symbol setups: one per step, or one FAILED line for a symbol refused before any step. */
 @ApplicationScoped
-class SetupAudit {
+public class SetupAudit {
 
     private final AuditTrail trail;
 

@@ -1,4 +1,4 @@
-package io.bitgetmargin.api;
+package io.bitgetmargin.operation;
 
 import java.util.Locale;
 
@@ -23,7 +23,7 @@ import io.bitgetmargin.margin.Outcome;
  * one is not known.
  */
 @ApplicationScoped
-class DecisionAudit {
+public class DecisionAudit {
 
     private static final String NOT_APPLIED = "NOT_APPLIED";
     /** The caller hung up before the change was done, or seen done: see {@link io.bitgetmargin.bitget.Hangup}. */

@@ -1,4 +1,4 @@
-package io.bitgetmargin.api;
+package io.bitgetmargin.operation;
 
 import java.util.List;
 
@@ -35,32 +35,32 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    static Problem of(ProblemCode code, String detail) {
+    public static Problem of(ProblemCode code, String detail) {
         return new Problem(code.type(), code.title(), code.status(), detail, code.name(), code.retryable(), null, null,
                 null, null, null, null, null);
     }
 
-    static Problem of(ProblemCode code) {
+    public static Problem of(ProblemCode code) {
         return of(code, code.advice());
     }
 
     /** The same problem, of the request {@code id} (each answer says which request it answers). */
-    Problem forRequest(String id) {
+    public Problem forRequest(String id) {
         return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, errors, id, before, after,
                 steps);
     }
 
-    Problem withBitget(String bitgetCode, String bitgetMsg) {
+    public Problem withBitget(String bitgetCode, String bitgetMsg) {
         return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, errors, requestId, before,
                 after, steps);
     }
 
-    Problem withSetup(SymbolSettings settingsBefore, SymbolSettings settingsAfter, List<SetupStep> setupSteps) {
+    public Problem withSetup(SymbolSettings settingsBefore, SymbolSettings settingsAfter, List<SetupStep> setupSteps) {
         return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, errors, requestId,
                 settingsBefore, settingsAfter, setupSteps);
     }
 
-    Problem withErrors(List<FieldProblem> fieldProblems) {
+    public Problem withErrors(List<FieldProblem> fieldProblems) {
         return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, fieldProblems,
                 requestId, before, after, steps);
     }

@@ -1,4 +1,4 @@
-package io.bitgetmargin.api;
+package io.bitgetmargin.operation;
 
 import io.bitgetmargin.margin.MarginModeInput;
 import io.bitgetmargin.margin.MarginModeResult;
@@ -14,7 +14,7 @@ import io.opentelemetry.api.trace.Span;
  * {@link ProblemMappers}). A no-op while tracing is off. The span is taken when the request starts, because the
  * request's work may run detached from it ({@code Hangup}).
  */
-final class RequestSpans {
+public final class RequestSpans {
 
     private RequestSpans() {
     }
@@ -64,7 +64,7 @@ final class RequestSpans {
     }
 
     /** A refusal, as {@link ProblemMappers} answers it: on the span of the request being answered. */
-    static void refused(Problem problem) {
+    public static void refused(Problem problem) {
         if (problem.code() != null) {
             Span.current().setAttribute(TraceAttributes.PROBLEM, problem.code());
         }
