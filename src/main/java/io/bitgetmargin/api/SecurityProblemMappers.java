@@ -51,7 +51,7 @@ public class SecurityProblemMappers {
 
     @ServerExceptionMapper
     public Response noCaller(UnauthorizedException e, ContainerRequestContext request) {
-        return unauthorized(request, "no credentials", ProblemCode.UNAUTHORIZED.advice() + " Nothing was sent to Bitget.");
+        return unauthorized(request, "no credentials", Problems.noCredentials());
     }
 
     @ServerExceptionMapper
@@ -59,10 +59,7 @@ public class SecurityProblemMappers {
         if (JwtKeys.areUnavailable(e)) {
             return keysUnavailable(request, e);
         }
-        // Which check a JWT failed stays in the service: the caller learns that its token is not accepted.
-        return unauthorized(request, "credentials refused", "The bearer token is neither one of the facade's tokens "
-                + "nor a JWT this service accepts (signed with the configured key, from the configured issuer and for "
-                + "the configured audience, within its validity). Nothing was sent to Bitget.");
+        return unauthorized(request, "credentials refused", Problems.credentialsRefused());
     }
 
     @ServerExceptionMapper
@@ -82,11 +79,10 @@ public class SecurityProblemMappers {
         return ProblemMappers.respond(Problems.describe(e).forRequest(facts.requestId()), null);
     }
 
-    private Response unauthorized(ContainerRequestContext request, String reason, String detail) {
+    private Response unauthorized(ContainerRequestContext request, String reason, Problem problem) {
         RequestFacts facts = audited(request, null, accountOf(request), 401, reason);
         return Response.status(Response.Status.UNAUTHORIZED).type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .entity(Problem.of(ProblemCode.UNAUTHORIZED, detail).forRequest(facts.requestId())).build();
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").entity(problem.forRequest(facts.requestId())).build();
     }
 
     /**

@@ -17,7 +17,7 @@ import io.bitgetmargin.ratelimit.Lane;
 import io.bitgetmargin.ratelimit.Permit;
 import io.bitgetmargin.ratelimit.RateLimitExceededException;
 import io.bitgetmargin.ratelimit.RateLimiter;
-import io.bitgetmargin.tracing.SymbolSpans;
+import io.bitgetmargin.tracing.NestedSpans;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.context.Context;
@@ -182,14 +182,14 @@ public class BitgetClient {
             Class<T> dataType) {
         return counted(endpoint, Uni.createFrom().context(context -> {
             if (breaker.state() == CircuitBreakerState.OPEN) {
-                BitgetSpans.breakerRefused(SymbolSpans.parentIn(context));
+                BitgetSpans.breakerRefused(NestedSpans.parentIn(context));
                 return Uni.createFrom().failure(breaker.openFailure());
             }
             BitgetCredentials credentials = accounts.resolve(account);
             Lane lane = new Lane(credentials.rateLimitId() + ":" + endpoint.tag(), limits.perSecond(endpoint),
                     endpoint.tag());
             return new SignedCall<>(endpoint, lane, maxWait == null ? limiter.maxWait() : maxWait, exchange, dataType,
-                    Hangup.of(context), OnBehalfOf.in(context), SymbolSpans.parentIn(context))
+                    Hangup.of(context), OnBehalfOf.in(context), NestedSpans.parentIn(context))
                     .run()
                     .onItem().invoke(() -> accountTypes.learn(account, endpoint.api(),
                             () -> "it answered on " + endpoint.tag()))

@@ -23,7 +23,7 @@ import io.bitgetmargin.bitget.SetLeverageRequest;
 import io.bitgetmargin.bitget.SetMarginModeData;
 import io.bitgetmargin.bitget.SetMarginModeRequest;
 import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
-import io.bitgetmargin.tracing.SymbolSpans;
+import io.bitgetmargin.tracing.NestedSpans;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -43,9 +43,9 @@ public class MarginModeService {
     private final BitgetAccountTypes accountTypes;
     private final BatchConfig batch;
     /** Each symbol of a batch under a span of its own. */
-    private final SymbolSpans spans;
+    private final NestedSpans spans;
 
-    MarginModeService(BitgetClient bitget, BitgetAccountTypes accountTypes, BatchConfig batch, SymbolSpans spans) {
+    MarginModeService(BitgetClient bitget, BitgetAccountTypes accountTypes, BatchConfig batch, NestedSpans spans) {
         this.spans = spans;
         this.bitget = bitget;
         this.accountTypes = accountTypes;
@@ -69,8 +69,13 @@ public class MarginModeService {
      *         {@link AccountSwitchingException} or a {@link BitgetException}
      */
     public Uni<MarginModeResult> ensure(String account, MarginModeInput input, boolean verify) {
+        return ensure(account, input, verify, false);
+    }
+
+    /** As {@link #ensure(String, MarginModeInput, boolean)}; with {@code dryRun}, reads only and answers what it would do. */
+    public Uni<MarginModeResult> ensure(String account, MarginModeInput input, boolean verify, boolean dryRun) {
         return Uni.createFrom().item(() -> MarginModeNormaliser.normalise(input))
-                .flatMap(change -> ensure(account, change, verify, false, null));
+                .flatMap(change -> ensure(account, change, verify, dryRun, null));
     }
 
     /**

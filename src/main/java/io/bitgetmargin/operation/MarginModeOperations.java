@@ -51,10 +51,19 @@ public class MarginModeOperations {
 
     /** Ensures the symbol has the mode ({@code verify}: read it back after a change); needs margin:write. */
     public Uni<MarginModeResult> ensure(Channel channel, String account, MarginModeInput input, boolean verify) {
-        return access.authorize(account, Scope.WRITE)
+        return ensure(channel, account, input, verify, false);
+    }
+
+    /**
+     * As {@link #ensure(Channel, String, MarginModeInput, boolean)}; with {@code dryRun} it only reads (needs
+     * margin:read), and answers {@code WOULD_CHANGE} or {@code UNCHANGED}.
+     */
+    public Uni<MarginModeResult> ensure(Channel channel, String account, MarginModeInput input, boolean verify,
+            boolean dryRun) {
+        return access.authorize(account, dryRun ? Scope.READ : Scope.WRITE)
                 .invoke(caller -> RequestSpans.asked(channel.span(), caller, account, input))
                 .chain(caller -> requests.change(channel, caller, account, request -> Uni.createFrom()
-                        .deferred(() -> service.ensure(account, input, verify))
+                        .deferred(() -> service.ensure(account, input, verify, dryRun))
                         .invoke(result -> RequestSpans.ensured(channel.span(), result))
                         .invoke(result -> audit.ensured(request, result))
                         .onFailure().invoke(failure -> audit.failed(request, account, input, failure))));

@@ -20,6 +20,10 @@ public enum ProblemCode {
     SCOPE_MISSING(403, "Scope missing", false,
             "The caller lacks a scope this call needs: margin:read to read and for dry-run batches, margin:write to "
                     + "change. A static token's are bitget-margin.tokens.<label>.scopes, a JWT's its scope claim."),
+    ORIGIN_NOT_ALLOWED(403, "Origin not allowed", false,
+            "A browser page of another site may not call the agents' endpoint (the MCP spec's DNS-rebinding rule): "
+                    + "connect an MCP client, which sends no Origin, or list the page's origin in "
+                    + "bitget-margin.mcp.allowed-origins."),
     REQUEST_TOO_LARGE(413, "Request body too large", false,
             "Send a body of at most bitget-margin.max-request-bytes (8 KiB by default); split a large batch."),
     NOT_FOUND(404, "Not found", false, "No such endpoint; see /q/openapi for the facade's endpoints."),

@@ -60,6 +60,18 @@ public final class Problems {
         return failure instanceof AccountSwitchingException ? AccountSwitchingException.RETRY_AFTER : DEFAULT_RETRY_AFTER;
     }
 
+    /** A request without credentials (401). */
+    public static Problem noCredentials() {
+        return Problem.of(ProblemCode.UNAUTHORIZED, ProblemCode.UNAUTHORIZED.advice() + " Nothing was sent to Bitget.");
+    }
+
+    /** A request whose bearer token is not accepted (401); which check a JWT failed stays in the service. */
+    public static Problem credentialsRefused() {
+        return Problem.of(ProblemCode.UNAUTHORIZED, "The bearer token is neither one of the facade's tokens nor a JWT "
+                + "this service accepts (signed with the configured key, from the configured issuer and for the "
+                + "configured audience, within its validity). Nothing was sent to Bitget.");
+    }
+
     /** The problem that describes an outcome; also used for the failed items of a batch. */
     public static Problem describe(Throwable e) {
         if (e instanceof SetupFailedException failed) {

@@ -19,6 +19,11 @@ public final class RequestSpans {
     private RequestSpans() {
     }
 
+    /** A request about no account in particular. */
+    static void askedBy(Span server, Caller caller) {
+        server.setAttribute(TraceAttributes.CALLER, caller.name());
+    }
+
     static void asked(Span server, Caller caller, String account, String symbol) {
         server.setAttribute(TraceAttributes.CALLER, caller.name());
         server.setAttribute(TraceAttributes.ACCOUNT, account == null || account.isBlank() ? "default" : account);
@@ -38,7 +43,7 @@ public final class RequestSpans {
                 input == null ? null : input.productType());
     }
 
-    /** A batch: each symbol has a span of its own under this one ({@code SymbolSpans}). */
+    /** A batch: each symbol has a span of its own under this one ({@code NestedSpans}). */
     static void askedMany(Span server, Caller caller, String account, String productType) {
         asked(server, caller, account, null, productType);
     }

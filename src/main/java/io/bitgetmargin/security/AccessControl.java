@@ -34,9 +34,7 @@ public class AccessControl {
         return identities.getDeferredIdentity().map(identity -> {
             Caller caller = Caller.of(identity).withDefaultQuota(defaultQuota);
             String name = BitgetAccounts.nameOf(account);
-            if (!caller.has(scope)) {
-                throw AccessDeniedException.scope(caller, name, scope);
-            }
+            requireScope(caller, name, scope);
             if (!accounts.exists(name)) {
                 // Names only what this caller may use: the service's other accounts are none of its business.
                 throw new UnknownAccountException(account, accounts.names().stream().filter(caller::mayUse).toList());
@@ -46,6 +44,24 @@ public class AccessControl {
             }
             return caller;
         });
+    }
+
+    /**
+     * The caller, once it is known to exist and to have the scope, for a call about no account in particular; fails
+     * with {@link AccessDeniedException} otherwise.
+     */
+    public Uni<Caller> authorize(Scope scope) {
+        return identities.getDeferredIdentity().map(identity -> {
+            Caller caller = Caller.of(identity).withDefaultQuota(defaultQuota);
+            requireScope(caller, null, scope);
+            return caller;
+        });
+    }
+
+    private static void requireScope(Caller caller, String account, Scope scope) {
+        if (!caller.has(scope)) {
+            throw AccessDeniedException.scope(caller, account, scope);
+        }
     }
 
     /** The caller of the current request, or null when it is not authenticated. */

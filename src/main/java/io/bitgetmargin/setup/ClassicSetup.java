@@ -21,7 +21,7 @@ import io.bitgetmargin.margin.MarginMode;
 import io.bitgetmargin.margin.MarginModeTarget;
 import io.bitgetmargin.setup.PositionModeWrite.Decided;
 import io.bitgetmargin.setup.StepRun.Action;
-import io.bitgetmargin.tracing.SymbolSpans;
+import io.bitgetmargin.tracing.NestedSpans;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -35,9 +35,9 @@ class ClassicSetup {
     private final BitgetClient bitget;
     private final BatchConfig batch;
     /** Each symbol's own calls under a span of its own. */
-    private final SymbolSpans spans;
+    private final NestedSpans spans;
 
-    ClassicSetup(BitgetClient bitget, BatchConfig batch, SymbolSpans spans) {
+    ClassicSetup(BitgetClient bitget, BatchConfig batch, NestedSpans spans) {
         this.bitget = bitget;
         this.batch = batch;
         this.spans = spans;

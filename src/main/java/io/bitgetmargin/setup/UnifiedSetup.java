@@ -21,7 +21,7 @@ import io.bitgetmargin.margin.MarginModeTarget;
 import io.bitgetmargin.margin.UnifiedSettings;
 import io.bitgetmargin.setup.PositionModeWrite.Decided;
 import io.bitgetmargin.setup.StepRun.Action;
-import io.bitgetmargin.tracing.SymbolSpans;
+import io.bitgetmargin.tracing.NestedSpans;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -36,9 +36,9 @@ class UnifiedSetup {
     private final BitgetAccountTypes accountTypes;
     private final BatchConfig batch;
     /** Each symbol's own calls under a span of its own. */
-    private final SymbolSpans spans;
+    private final NestedSpans spans;
 
-    UnifiedSetup(BitgetClient bitget, BitgetAccountTypes accountTypes, BatchConfig batch, SymbolSpans spans) {
+    UnifiedSetup(BitgetClient bitget, BitgetAccountTypes accountTypes, BatchConfig batch, NestedSpans spans) {
         this.bitget = bitget;
         this.accountTypes = accountTypes;
         this.batch = batch;

@@ -27,6 +27,9 @@ public final class TestAccounts {
     public static final String TOKEN = "test-token";
     public static final String SECOND_TOKEN = "second-test-token";
 
+    /** The one browser origin allowed to call the agents' endpoint. */
+    public static final String AGENT_ORIGIN = "https://desk.example";
+
     public static final String ALICE = "alice";
     public static final String ALICE_KEY = "alice-key";
     public static final String ALICE_TOKEN = "alice-desk-token";
@@ -108,6 +111,7 @@ public final class TestAccounts {
         config.put("bitget.accounts.uta-demo.passphrase", "uta-demo-passphrase");
         config.put("bitget.accounts.uta-demo.demo-trading", "true");
         config.put("bitget.accounts.uta-demo.account-type", "unified");
+        config.put("bitget-margin.mcp.allowed-origins", AGENT_ORIGIN);
         config.put("bitget-margin.tokens.alice-desk.token", ALICE_TOKEN);
         config.put("bitget-margin.tokens.alice-desk.accounts", ALICE);
         config.put("bitget-margin.tokens." + READER + ".token", READER_TOKEN);

@@ -1,6 +1,7 @@
 package io.bitgetmargin.tracing;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
- * One span per symbol of a batch or a setup, so that a trace shows each symbol's calls to Bitget under it.
+ * Spans nested in a request's, each the parent of the Bitget calls made in its work: one per symbol of a batch or a
+ * setup, so that a trace shows each symbol's calls to Bitget under it, and one per agent's tool call.
  * <p>
  * Quarkus keeps one current OpenTelemetry context per request, and a batch's symbols run side by side in that one
  * request: the current context cannot say which symbol a call works for. So the symbol's span travels down in
@@ -22,13 +24,13 @@ import io.smallrye.mutiny.subscription.Cancellable;
  * context, the request's server span.
  */
 @ApplicationScoped
-public class SymbolSpans {
+public class NestedSpans {
 
-    private static final String CONTEXT_KEY = SymbolSpans.class.getName();
+    private static final String CONTEXT_KEY = NestedSpans.class.getName();
 
     private final Tracer tracer;
 
-    SymbolSpans(Tracer tracer) {
+    NestedSpans(Tracer tracer) {
         this.tracer = tracer;
     }
 
@@ -42,16 +44,26 @@ public class SymbolSpans {
      * said). A failure of {@code work} marks the span as failed, by the failure's type only.
      */
     public <T> Uni<T> symbol(String symbol, Uni<T> work, Function<T, String> outcome) {
+        return nested("symbol", span -> span.setAttribute(TraceAttributes.SYMBOL, symbol), span -> work, outcome);
+    }
+
+    /**
+     * Runs the work {@code work} makes, given its span, under a span {@code name} that {@code started} gives its first
+     * attributes; {@code outcome} names how it ended (null: not said). A failure marks the span as failed, by the
+     * failure's type only.
+     */
+    public <T> Uni<T> nested(String name, Consumer<Span> started, Function<Span, Uni<T>> work,
+            Function<T, String> outcome) {
         return Uni.createFrom().emitter(emitter -> {
             Context outer = emitter.context();
             io.opentelemetry.context.Context parent = parentIn(outer);
-            Span span = tracer.spanBuilder("symbol").setParent(parent)
-                    .setAttribute(TraceAttributes.SYMBOL, symbol).startSpan();
+            Span span = tracer.spanBuilder(name).setParent(parent).startSpan();
+            started.accept(span);
             Context inner = Context.empty();
             outer.keys().forEach(key -> inner.put(key, outer.get(key)));
             inner.put(CONTEXT_KEY, parent.with(span));
             AtomicBoolean over = new AtomicBoolean();
-            Cancellable upstream = work.subscribe().with(inner, item -> {
+            Cancellable upstream = Uni.createFrom().deferred(() -> work.apply(span)).subscribe().with(inner, item -> {
                 if (over.compareAndSet(false, true)) {
                     String named = outcome.apply(item);
                     if (named != null) {

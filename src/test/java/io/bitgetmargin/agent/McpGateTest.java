@@ -1,0 +1,119 @@
+package io.bitgetmargin.agent;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.bitgetmargin.testing.AuditLog;
+import io.bitgetmargin.testing.LoopbackBitget;
+import io.bitgetmargin.testing.TestAccounts;
+import io.bitgetmargin.testing.TestIdentityProvider;
+import io.quarkiverse.mcp.server.runtime.ConnectionManager;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The agents' endpoint seen from the wire: who gets in (the facade's tokens and JWTs; no token is a 401 whose
+ * challenge names the protected-resource metadata), which browser origins may call, and that no session is held
+ * between requests, so any instance can serve an agent's next request.
+ */
+@QuarkusTest
+@WithTestResource(LoopbackBitget.class)
+class McpGateTest {
+
+    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+            + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"gate-agent\","
+            + "\"version\":\"0.9\"}}}";
+    private static final String TOOLS_LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
+
+    @Inject
+    ConnectionManager connections;
+
+    private static RequestSpecification mcp() {
+        return given().contentType(ContentType.JSON).accept("application/json, text/event-stream");
+    }
+
+    @Test
+    void noTokenIsA401WhoseChallengeNamesTheMetadataAndIsAudited() {
+        mcp().header("X-Request-Id", "mcp-gate-401").body(TOOLS_LIST).post("/mcp").then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer resource_metadata=\"http://"))
+                .header("WWW-Authenticate", containsString("/.well-known/oauth-protected-resource\""))
+                .contentType("application/problem+json").body("code", equalTo("UNAUTHORIZED"))
+                .body("requestId", equalTo("mcp-gate-401"));
+        Map<String, Object> denied = AuditLog.single("mcp-gate-401");
+        assertEquals(Map.of("event", "denied", "status", 401, "reason", "no credentials", "via", "mcp", "path", "/mcp"),
+                Map.of("event", denied.get("event"), "status", denied.get("status"), "reason", denied.get("reason"),
+                        "via", denied.get("via"), "path", denied.get("path")));
+        mcp().header("Authorization", "Bearer not-a-token").body(TOOLS_LIST).post("/mcp").then().statusCode(401)
+                .body("code", equalTo("UNAUTHORIZED")).body("detail", containsString("neither one of the facade's"));
+    }
+
+    @Test
+    void theMetadataNamesTheIssuerAndTheScopes() {
+        given().get("/.well-known/oauth-protected-resource").then().statusCode(200)
+                .body("resource", startsWith("http://")).body("resource", containsString("/mcp"))
+                .body("authorization_servers[0]", equalTo(TestIdentityProvider.ISSUER))
+                .body("scopes_supported", hasItems("margin:read", "margin:write"));
+        given().get("/.well-known/oauth-protected-resource/mcp").then().statusCode(200)
+                .body("authorization_servers[0]", equalTo(TestIdentityProvider.ISSUER));
+    }
+
+    @Test
+    void aJwtCallerGetsIn() {
+        String jwt = TestIdentityProvider.token("jwt-agent", java.util.List.of("*"), "margin:read");
+        mcp().header("Authorization", "Bearer " + jwt).body(INITIALIZE).post("/mcp").then().statusCode(200)
+                .header(StatelessSessions.SESSION_HEADER, startsWith("s1."));
+    }
+
+    @Test
+    void aBrowserPageOfAnotherSiteIsRefused() {
+        mcp().header("Authorization", "Bearer " + TestAccounts.TOKEN).header("Origin", "https://evil.example")
+                .header("X-Request-Id", "mcp-gate-origin").body(TOOLS_LIST).post("/mcp").then().statusCode(403)
+                .body("code", equalTo("ORIGIN_NOT_ALLOWED"));
+        assertEquals("origin not allowed", AuditLog.single("mcp-gate-origin").get("reason"));
+        mcp().header("Authorization", "Bearer " + TestAccounts.TOKEN).header("Origin", TestAccounts.AGENT_ORIGIN)
+                .body(INITIALIZE).post("/mcp").then().statusCode(200);
+    }
+
+    @Test
+    void noSessionIsHeldAndTheTokenServesOnItsOwn() {
+        String token = mcp().header("Authorization", "Bearer " + TestAccounts.TOKEN).body(INITIALIZE).post("/mcp")
+                .then().statusCode(200).header(StatelessSessions.SESSION_HEADER, startsWith("s1."))
+                .extract().header(StatelessSessions.SESSION_HEADER);
+        assertFalse(connections.iterator().hasNext(), "no connection is left in memory once initialize is answered");
+        mcp().header("Authorization", "Bearer " + TestAccounts.TOKEN).header(StatelessSessions.SESSION_HEADER, token)
+                .body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").post("/mcp").then()
+                .statusCode(202).body(emptyString());
+        // What another instance sees: a token it never handed out, and nothing in memory.
+        mcp().header("Authorization", "Bearer " + TestAccounts.TOKEN).header(StatelessSessions.SESSION_HEADER, token)
+                .body(TOOLS_LIST).post("/mcp").then().statusCode(200)
+                .body(containsString("get_margin_mode")).body(not(containsString("\"error\"")));
+        assertFalse(connections.iterator().hasNext(), "nor once a call is answered");
+        mcp().header("Authorization", "Bearer " + TestAccounts.TOKEN).header(StatelessSessions.SESSION_HEADER, "forged")
+                .body(TOOLS_LIST).post("/mcp").then().statusCode(404);
+        given().header("Authorization", "Bearer " + TestAccounts.TOKEN).get("/mcp").then().statusCode(405)
+                .header("Allow", "POST");
+    }
+
+    @Test
+    void theClientTokenCarriesNameAndVersionOnly() {
+        StatelessSessions.Client client = new StatelessSessions.Client("agent\u0007x", "1".repeat(100));
+        StatelessSessions.Client carried = StatelessSessions.decode(StatelessSessions.encode(client));
+        assertEquals("agentx", carried.name());
+        assertEquals(64, carried.version().length());
+    }
+}
