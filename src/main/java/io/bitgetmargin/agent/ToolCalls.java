@@ -63,7 +63,7 @@ class ToolCalls {
         String client = clientOf(request, connection);
         // The tool runs on a Vert.x context of its own, which has not the log context the request's filter set.
         MDC.put(RequestIds.LOG_KEY, requestId);
-        return spans.nested(TOOLS_CALL + " " + tool, span -> {
+        return spans.serving(TOOLS_CALL + " " + tool, request.request()::getHeader, span -> {
             span.setAttribute(MCP_METHOD, TOOLS_CALL);
             span.setAttribute(TOOL_NAME, tool);
             span.setAttribute(TraceAttributes.REQUEST_ID, requestId);
@@ -71,7 +71,7 @@ class ToolCalls {
             Channel channel = Channel.mcp(client, requestId, span);
             return operation.apply(channel).map(this::answered)
                     .onFailure().recoverWithItem(failure -> refused(tool, channel, failure));
-        }, response -> null);
+        });
     }
 
     private ToolResponse answered(Object result) {

@@ -3,6 +3,7 @@ package io.bitgetmargin.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -122,6 +123,7 @@ class McpToolsTest {
             assertEquals("api-token-1", line.get("caller"));
             assertEquals("mcp", line.get("via"));
             assertEquals("desk-agent/2.1", line.get("client"));
+            assertNull(line.get("traceId"), "tracing is off: no trace to lead to");
         }
         assertEquals(List.of("CHANGED", "UNCHANGED"), List.of(changed.get("outcome"), unchanged.get("outcome")));
         assertEquals(1, Simulator.calls(Simulator.SET_MARGIN_MODE).size(), "one change sent, none for UNCHANGED");

@@ -62,7 +62,17 @@ public final class NativeReflectionCheck {
             "io.bitgetmargin.audit.MarginModeAuditLine", // AuditTrail's JSON lines
             "io.bitgetmargin.audit.DeniedAuditLine",
             "io.bitgetmargin.audit.SymbolSetupAuditLine",
-            "io.bitgetmargin.setup.SymbolSetupResult"); // in problem bodies (before, after, steps)
+            "io.bitgetmargin.setup.SymbolSetupResult", // in problem bodies (before, after, steps)
+            // Agents' tool results: structured content our ToolCalls serialises, and the output schemas the MCP
+            // extension's generator writes at run time by reflecting on these records and the ones they hold.
+            "io.bitgetmargin.margin.MarginModeState",
+            "io.bitgetmargin.margin.MarginModeResult",
+            "io.bitgetmargin.operation.BatchResponse$Result",
+            "io.bitgetmargin.operation.AccountSummary",
+            "io.bitgetmargin.agent.AccountList",
+            "io.bitgetmargin.setup.SymbolSettings",
+            "io.bitgetmargin.setup.SetupStep",
+            "io.bitgetmargin.agent.ProtectedResourceMetadata$Metadata"); // RFC 9728 metadata
 
     /** The simulator serves dev mode and the tests only: none of it may reach the native executable. */
     private static final String SIMULATOR = "io/bitgetmargin/simulator/";

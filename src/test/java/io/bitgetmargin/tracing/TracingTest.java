@@ -117,6 +117,34 @@ class TracingTest {
     }
 
     @Test
+    void anAgentsToolCallIsAServerSpanInTheCallersTraceOverItsBitgetCalls() {
+        io.quarkiverse.mcp.server.test.McpAssured.newStreamableClient().setName("trace-agent").setVersion("1")
+                .setAdditionalHeaders(message -> io.vertx.core.MultiMap.caseInsensitiveMultiMap()
+                        .add("Authorization", "Bearer " + TestAccounts.TOKEN)
+                        .add("traceparent", "00-" + TRACE_ID + "-" + CALLERS_PARENT + "-01")
+                        .add("X-Request-Id", "trace-tool-" + message.getString("method").replace('/', '-')))
+                .build().connect().when()
+                .toolsCall("ensure_margin_mode", Map.of("symbol", "BTCUSDT", "marginMode", "isolated"),
+                        response -> assertFalse(response.isError(), () -> String.valueOf(response.content())))
+                .thenAssertResults();
+        List<SpanData> trace = trace("trace-tool-tools-call", 3);
+        SpanData tool = server("trace-tool-tools-call");
+        assertEquals("tools/call ensure_margin_mode", tool.getName());
+        assertEquals(TRACE_ID, tool.getTraceId(), "in the agent's trace");
+        assertEquals(CALLERS_PARENT, tool.getParentSpanId());
+        assertEquals("ensure_margin_mode", tool.getAttributes().get(AttributeKey.stringKey("gen_ai.tool.name")));
+        assertEquals("tools/call", tool.getAttributes().get(AttributeKey.stringKey("mcp.method.name")));
+        assertEquals("api-token-1", attribute(tool, TraceAttributes.CALLER));
+        assertEquals("CHANGED", attribute(tool, TraceAttributes.OUTCOME));
+        for (String path : List.of(Simulator.ACCOUNT, Simulator.SET_MARGIN_MODE)) {
+            assertEquals(List.of(tool.getSpanId()), attempts(trace, path).stream().map(SpanData::getParentSpanId)
+                    .distinct().toList(), path + ": the tool call's Bitget calls are under it");
+        }
+        assertNoSecretIn(trace);
+        assertEquals(TRACE_ID, AuditLog.single("trace-tool-tools-call").get("traceId"), "the audit line leads to it");
+    }
+
+    @Test
     void aRetriedChangeShowsEachAttempt() {
         Simulator.arrange("BTCUSDT", Map.of("marginMode", "isolated"));
         Simulator.fault(Map.of("path", Simulator.SET_MARGIN_MODE, "status", 502, "contentType", "text/html",
