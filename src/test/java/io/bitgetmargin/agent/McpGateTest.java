@@ -109,6 +109,20 @@ class McpGateTest {
                 .header("Allow", "POST");
     }
 
+    /** The README's one call without a client: no initialize, no session. */
+    @Test
+    void oneToolCallNeedsNoInitialize() {
+        String answer = mcp().header("Authorization", "Bearer " + TestAccounts.TOKEN).body("{\"jsonrpc\":\"2.0\",\"id\":1,"
+                + "\"method\":\"tools/call\",\"params\":{\"name\":\"ensure_margin_mode\",\"arguments\":{\"symbol\":"
+                + "\"SOLUSDT\",\"marginMode\":\"isolated\"}}}").post("/mcp").then().statusCode(200)
+                .contentType(startsWith("application/json")).extract().asString();
+        System.out.println("one tool call: " + answer);
+        io.vertx.core.json.JsonObject result = new io.vertx.core.json.JsonObject(answer).getJsonObject("result");
+        assertEquals(false, result.getBoolean("isError"));
+        assertEquals("CHANGED", result.getJsonObject("structuredContent").getString("outcome"));
+        assertEquals("text", result.getJsonArray("content").getJsonObject(0).getString("type"));
+    }
+
     @Test
     void theClientTokenCarriesNameAndVersionOnly() {
         StatelessSessions.Client client = new StatelessSessions.Client("agent\u0007x", "1".repeat(100));
