@@ -25,6 +25,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -40,7 +41,12 @@ import io.vertx.ext.web.RoutingContext;
 class McpGate {
 
     static final String PATH = "/mcp";
-    /** After the request id (first of all) and authentication; before {@link StatelessSessions} reads the body. */
+    /**
+     * The screen runs before Quarkus's CORS filter (300), which would refuse a page of another site with a bare 403,
+     * no problem and no audit line; the authentication check after Quarkus's own (200), whose identity it reads, and
+     * before {@link StatelessSessions} reads the body.
+     */
+    static final int SCREEN_PRIORITY = 310;
     static final int PRIORITY = 13;
 
     private final AgentConfig config;
@@ -61,7 +67,8 @@ class McpGate {
     }
 
     void register(@Observes Filters filters) {
-        filters.register(this::guard, PRIORITY);
+        filters.register(this::screen, SCREEN_PRIORITY);
+        filters.register(this::authenticate, PRIORITY);
     }
 
     /** {@code /mcp} and what the extension serves below it (its legacy SSE transport). */
@@ -70,7 +77,7 @@ class McpGate {
         return path.equals(PATH) || path.startsWith(PATH + "/");
     }
 
-    private void guard(RoutingContext context) {
+    private void screen(RoutingContext context) {
         if (!isMcp(context)) {
             context.next();
             return;
@@ -89,6 +96,14 @@ class McpGate {
         String origin = context.request().getHeader(HttpHeaders.ORIGIN);
         if (origin != null && !config.allowedOrigins().orElse(List.of()).contains(origin)) {
             refuse(context, 403, "origin not allowed", Problem.of(ProblemCode.ORIGIN_NOT_ALLOWED));
+            return;
+        }
+        context.next();
+    }
+
+    private void authenticate(RoutingContext context) {
+        if (!context.normalizedPath().equals(PATH) || context.request().method() == HttpMethod.OPTIONS) {
+            context.next();
             return;
         }
         OwnContext.resume(QuarkusHttpUser.getSecurityIdentity(context, null)).subscribe().with(identity -> {

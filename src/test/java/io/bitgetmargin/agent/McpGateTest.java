@@ -86,7 +86,16 @@ class McpGateTest {
                 .body("code", equalTo("ORIGIN_NOT_ALLOWED"));
         assertEquals("origin not allowed", AuditLog.single("mcp-gate-origin").get("reason"));
         mcp().header("Authorization", "Bearer " + TestAccounts.TOKEN).header("Origin", TestAccounts.AGENT_ORIGIN)
-                .body(INITIALIZE).post("/mcp").then().statusCode(200);
+                .body(INITIALIZE).post("/mcp").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", TestAccounts.AGENT_ORIGIN)
+                .header("Access-Control-Expose-Headers", containsString("Mcp-Session-Id"));
+        given().header("Origin", TestAccounts.AGENT_ORIGIN).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,mcp-session-id")
+                .options("/mcp").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", TestAccounts.AGENT_ORIGIN);
+        // No other page may read the facade either.
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "PUT")
+                .options("/v1/margin-mode").then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
