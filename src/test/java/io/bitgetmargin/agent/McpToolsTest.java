@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import io.quarkiverse.mcp.server.test.McpAssured.ToolAnnotations;
 import io.quarkiverse.mcp.server.test.McpAssured.ToolInfo;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 
@@ -51,11 +53,16 @@ class McpToolsTest {
     }
 
     private McpStreamableTestClient agent(String token) {
-        return McpAssured.newStreamableClient().setName("desk-agent").setVersion("2.1")
+        return McpAssured.newStreamableClient().setName("desk-agent").setVersion("2.1").setBaseUri(serviceUri())
                 .setAdditionalHeaders(message -> MultiMap.caseInsensitiveMultiMap()
                         .add("Authorization", "Bearer " + token)
                         .add("X-Request-Id", run + "-" + sent.incrementAndGet()))
                 .build().connect();
+    }
+
+    /** The service under test, as RestAssured is pointed at it (the packaged one too). */
+    static URI serviceUri() {
+        return URI.create(RestAssured.baseURI + ":" + RestAssured.port);
     }
 
     /** The request id of the last message sent. */
@@ -95,7 +102,7 @@ class McpToolsTest {
                     assertEquals("SCOPE_MISSING", problem.getString("code"));
                     assertTrue(problem.getString("detail").contains("margin:write"), problem.getString("detail"));
                 }).thenAssertResults();
-        Map<String, Object> denied = AuditLog.single(lastRequestId());
+        Map<String, Object> denied = audit(lastRequestId());
         assertEquals("denied", denied.get("event"));
         assertEquals(TestAccounts.READER, denied.get("caller"));
         assertEquals("tools/call", denied.get("method"));
@@ -114,10 +121,10 @@ class McpToolsTest {
             assertEquals("BTCUSDT", result.getString("symbol"));
             assertEquals("isolated", result.getString("marginMode"));
         }).thenAssertResults();
-        Map<String, Object> changed = AuditLog.single(lastRequestId());
+        Map<String, Object> changed = audit(lastRequestId());
         agent.when().toolsCall("ensure_margin_mode", Map.of("symbol", "BTCUSDT", "marginMode", "isolated"),
                 response -> assertEquals("UNCHANGED", resultOf(response).getString("outcome"))).thenAssertResults();
-        Map<String, Object> unchanged = AuditLog.single(lastRequestId());
+        Map<String, Object> unchanged = audit(lastRequestId());
         for (Map<String, Object> line : List.of(changed, unchanged)) {
             assertEquals("margin-mode", line.get("event"));
             assertEquals("api-token-1", line.get("caller"));
@@ -176,7 +183,7 @@ class McpToolsTest {
                     assertTrue(problem.getString("detail").contains("close the positions"), problem.getString("detail"));
                     assertEquals(lastRequestId(), problem.getString("requestId"));
                 }).thenAssertResults();
-        assertEquals("BLOCKED", AuditLog.single(lastRequestId()).get("outcome"));
+        assertEquals("BLOCKED", audit(lastRequestId()).get("outcome"));
     }
 
     @Test
@@ -215,8 +222,13 @@ class McpToolsTest {
                 .toolsCall("ensure_margin_mode", Map.of("symbol", "BTCUSDT", "marginMode", "isolated"),
                         response -> assertEquals("ACCOUNT_FORBIDDEN", problemOf(response).getString("code")))
                 .thenAssertResults();
-        assertEquals("denied", AuditLog.single(lastRequestId()).get("event"));
+        assertEquals("denied", audit(lastRequestId()).get("event"));
         assertEquals(List.of(), Simulator.calls(Simulator.SET_MARGIN_MODE));
+    }
+
+    /** The single audit line of a request. */
+    Map<String, Object> audit(String requestId) {
+        return AuditLog.single(requestId);
     }
 
     /** The structured content of a result that is not an error. */

@@ -23,6 +23,16 @@ public final class AuditLog {
 
     public static final Path FILE = Path.of("target", "audit-test.log");
     public static final Path MAIN_LOG = Path.of("target", "quarkus-test.log");
+    /**
+     * The configuration that keeps the audit trail in {@code file}, one JSON object per line, as the test profile
+     * does: for the packaged artifact of an integration test, which runs the production profile.
+     */
+    public static Map<String, String> config(Path file) {
+        return Map.of("quarkus.log.handler.file.\"audit\".enabled", "true",
+                "quarkus.log.handler.file.\"audit\".path", file.toString(),
+                "quarkus.log.handler.file.\"audit\".format", "%s%n",
+                "quarkus.log.category.\"bitget-margin.audit\".handlers", "audit");
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AuditLog() {
@@ -53,10 +63,27 @@ public final class AuditLog {
         return String.join("\n", read(FILE)) + "\n" + String.join("\n", read(MAIN_LOG));
     }
 
+    /** The single audit line of one request in {@code file}, an audit trail of its own ({@link #config}). */
+    public static Map<String, Object> singleIn(Path file, String requestId) {
+        List<Map<String, Object>> lines = Awaitility.await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50)).until(() -> Files.exists(file) ? linesOf(file, requestId) : List.of(),
+                        found -> !found.isEmpty());
+        if (lines.size() != 1) {
+            throw new AssertionError("expected one audit line for " + requestId + ", found " + lines);
+        }
+        return lines.get(0);
+    }
+
     private static List<Map<String, Object>> linesOf(String requestId) {
+        return linesOf(FILE, requestId);
+    }
+
+    private static List<Map<String, Object>> linesOf(Path file, String requestId) {
         List<Map<String, Object>> found = new ArrayList<>();
-        for (String line : read(FILE)) {
-            if (line.contains("\"requestId\":\"" + requestId + "\"")) {
+        for (String logged : read(file)) {
+            int start = logged.indexOf("{\"event\":");
+            if (start >= 0 && logged.contains("\"requestId\":\"" + requestId + "\"")) {
+                String line = logged.substring(start);
                 try {
                     found.add(JSON.readValue(line, new TypeReference<Map<String, Object>>() {
                     }));
