@@ -18,6 +18,9 @@ import io.quarkiverse.mcp.server.OutputSchemaGenerator;
  * whose structured content is the facade's problem, and MCP clients check any structured content against the tool's
  * output schema (the TypeScript SDK does, error or not), so the schema says both. The extension's own generator
  * writes each; their definitions go to the root, where both schemas' references point.
+ * <p>
+ * A problem always has its {@code code}, and the schema requires it: without that, any object at all would match the
+ * problem's schema, and a client's check of an answer against the answer's schema would never fail.
  */
 @Singleton
 public class ResultOrProblemSchema implements OutputSchemaGenerator {
@@ -36,7 +39,10 @@ public class ResultOrProblemSchema implements OutputSchemaGenerator {
     public Object generate(Class<?> from) {
         ObjectNode schema = json.createObjectNode().put("type", "object");
         ObjectNode definitions = json.createObjectNode();
-        schema.putArray("anyOf").add(alone(from, definitions)).add(alone(Problem.class, definitions));
+        ObjectNode answer = alone(from, definitions);
+        ObjectNode problem = alone(Problem.class, definitions);
+        problem.putArray("required").add("code");
+        schema.putArray("anyOf").add(answer).add(problem);
         if (!definitions.isEmpty()) {
             schema.set(DEFINITIONS, definitions);
         }

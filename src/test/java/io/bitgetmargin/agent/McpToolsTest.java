@@ -89,6 +89,15 @@ class McpToolsTest {
                     .map(Object::toString).sorted().toList());
             assertEquals("boolean", ensure.inputSchema().getJsonObject("properties").getJsonObject("dryRun")
                     .getString("type"));
+            // The values the answers carry, not the Java constants: a client checks answers against these.
+            JsonObject answer = ensure.outputSchema().getJsonArray("anyOf").getJsonObject(0).getJsonObject("properties");
+            assertEquals(List.of("crossed", "isolated"), answer.getJsonObject("marginMode").getJsonArray("enum").getList());
+            assertTrue(answer.getJsonObject("productType").getJsonArray("enum").contains("USDT-FUTURES"),
+                    answer.getJsonObject("productType").encode());
+            assertEquals(List.of("classic", "unified"), answer.getJsonObject("accountType").getJsonArray("enum").getList());
+            // Without a required code, any object would pass as a problem, and an answer would never be checked.
+            assertEquals(List.of("code"), ensure.outputSchema().getJsonArray("anyOf").getJsonObject(1)
+                    .getJsonArray("required").getList());
         }).thenAssertResults();
     }
 
