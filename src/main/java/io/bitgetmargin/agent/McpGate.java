@@ -3,6 +3,7 @@ package io.bitgetmargin.agent;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,6 +49,9 @@ class McpGate {
      */
     static final int SCREEN_PRIORITY = 310;
     static final int PRIORITY = 13;
+
+    private static final BiConsumer<RoutingContext, Throwable> ANSWERED_HERE = (context, failure) -> {
+    };
 
     private final AgentConfig config;
     private final JwtVerification jwt;
@@ -106,6 +110,9 @@ class McpGate {
             context.next();
             return;
         }
+        // A refused credential is answered here, with its problem and audit line; Quarkus's own handler would fail the
+        // request after that answer is out.
+        context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, ANSWERED_HERE);
         OwnContext.resume(QuarkusHttpUser.getSecurityIdentity(context, null)).subscribe().with(identity -> {
             if (identity == null || identity.isAnonymous()) {
                 refuse(context, 401, "no credentials", Problems.noCredentials());

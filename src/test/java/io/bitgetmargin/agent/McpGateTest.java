@@ -60,6 +60,7 @@ class McpGateTest {
                         "via", denied.get("via"), "path", denied.get("path")));
         mcp().header("Authorization", "Bearer not-a-token").body(TOOLS_LIST).post("/mcp").then().statusCode(401)
                 .body("code", equalTo("UNAUTHORIZED")).body("detail", containsString("neither one of the facade's"));
+        assertFalse(AuditLog.whole().contains("Response head already sent"), "a refusal is answered once, quietly");
     }
 
     @Test
