@@ -1,5 +1,6 @@
 package io.bitgetmargin.api;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 
 /**
  * Runs successful and failing calls with every logger at DEBUG and the REST client logging whole requests and
@@ -55,6 +57,9 @@ class SecretsNeverLoggedTest {
             Map<String, String> overrides = new HashMap<>(DebugLogging.into(LOG));
             overrides.put("quarkus.otel.sdk.disabled", "false");
             overrides.put("quarkus.otel.bsp.schedule.delay", "20ms");
+            // The agents' endpoint logs every JSON-RPC message it receives and sends.
+            overrides.put("quarkus.mcp.server.traffic-logging.enabled", "true");
+            overrides.put("quarkus.mcp.server.traffic-logging.text-limit", "100000");
             return overrides;
         }
     }
@@ -79,6 +84,14 @@ class SecretsNeverLoggedTest {
         String expired = TestIdentityProvider.sign(TestIdentityProvider.claims("late", List.of("*"), "margin:write")
                 .issuedAt(Instant.now().minusSeconds(3600)).expiresAt(Instant.now().minusSeconds(600)));
         Facade.put(Facade.as(expired, null), "", body).statusCode(401);
+        // Agents: a change, a refusal for scope, a refused token, a JWT agent.
+        callTool(TestAccounts.TOKEN, "ensure_margin_mode", Map.of("symbol", "SOLUSDT", "marginMode", "isolated"));
+        callTool(TestAccounts.READER_TOKEN, "ensure_margin_mode", Map.of("symbol", "SOLUSDT", "marginMode", "crossed"));
+        callTool(jwt, "get_margin_mode", Map.of("symbol", "SOLUSDT"));
+        given().contentType(ContentType.JSON).accept("application/json, text/event-stream")
+                .header("Authorization", "Bearer not-" + TestAccounts.READER_TOKEN)
+                .body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}").post("/mcp").then().statusCode(401);
+
         // A symbol setup: the contracts list, set-position-mode, set-leverage per side, and a refused position mode.
         Facade.setup("", Map.of("symbol", "ETHUSDT", "marginMode", "isolated", "longLeverage", 5, "shortLeverage", 3))
                 .statusCode(200);
@@ -101,7 +114,7 @@ class SecretsNeverLoggedTest {
         assertFalse(internal.contains(UnexpectedFailureResource.MESSAGE) || internal.contains("Exception"), internal);
 
         List<String> forbidden = new ArrayList<>(List.of(TestAccounts.SECRET_KEY, TestAccounts.PASSPHRASE,
-                TestAccounts.TOKEN, TestAccounts.SECOND_TOKEN, TestAccounts.UTA_SECRET, TestAccounts.UTA_PASSPHRASE,
+                TestAccounts.TOKEN, TestAccounts.SECOND_TOKEN, TestAccounts.READER_TOKEN, TestAccounts.UTA_SECRET, TestAccounts.UTA_PASSPHRASE,
                 TestAccounts.UTA_AUTO_SECRET, TestAccounts.UTA_AUTO_PASSPHRASE));
         for (String token : List.of(jwt, forged, expired)) {
             forbidden.addAll(List.of(token.split("\\.")));
@@ -125,6 +138,7 @@ class SecretsNeverLoggedTest {
         assertTrue(log.contains(Simulator.SET_LEVERAGE), "the unified account's requests are in the log");
         assertTrue(log.contains("\"marginMode\":\"isolated\""), "REST client bodies are in the log");
         assertTrue(log.contains("DEBUG"), "the log holds DEBUG lines");
+        assertTrue(log.contains("tools/call") && log.contains("SCOPE_MISSING"), "the agents' traffic is in the log");
         assertTrue(log.contains("java.lang.IllegalStateException: " + UnexpectedFailureResource.MESSAGE)
                 && log.contains("at io.bitgetmargin.testing.UnexpectedFailureResource.fail"), "the bug's stack trace is logged");
         // One REST client, one HTTP client: its metrics are registered once (no "already registered" warning).
@@ -149,5 +163,14 @@ class SecretsNeverLoggedTest {
                         + secret.length());
             }
         }
+    }
+
+    /** One tool call of an agent with {@code token}, as an MCP client makes it. */
+    private static void callTool(String token, String tool, Map<String, Object> arguments) {
+        io.quarkiverse.mcp.server.test.McpAssured.newStreamableClient().setName("logged-agent").setVersion("1")
+                .setAdditionalHeaders(message -> io.vertx.core.MultiMap.caseInsensitiveMultiMap()
+                        .add("Authorization", "Bearer " + token))
+                .build().connect().when().toolsCall(tool, arguments, response -> {
+                }).thenAssertResults();
     }
 }
