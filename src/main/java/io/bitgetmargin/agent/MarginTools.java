@@ -16,15 +16,17 @@ import io.bitgetmargin.setup.SymbolSetupResult;
 import io.quarkiverse.mcp.server.McpConnection;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
-import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkiverse.mcp.server.ToolResponse;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The agents' tools: the facade's operations through the Model Context Protocol, each a thin layer over the same
  * operation ({@code io.bitgetmargin.operation}), so that an agent's call is checked, limited, retried and audited as a
- * REST call is. The hints are set on purpose: the spec's defaults would call every tool destructive. A change ensures
- * a state (sending it twice does no more than once), never deletes anything, and acts on Bitget, outside this service.
+ * REST call is. The hints are set on purpose, as the issue that asked for these tools has them (the spec's defaults
+ * would call every tool destructive): a change ensures a state (sending it twice does no more than once), opens,
+ * closes or cancels nothing, and can be undone by asking for the setting it replaced; it acts on Bitget, outside this
+ * service. Changes read back what they did ({@code verify}), so that an agent is never told of a change Bitget does
+ * not show.
  */
 public class MarginTools {
 
@@ -49,7 +51,6 @@ public class MarginTools {
         this.calls = calls;
     }
 
-    @ToolGuardrails(output = ArgumentProblems.class)
     @Tool(name = AgentTool.GET_MARGIN_MODE, title = "Read a symbol's margin mode", description = "Reads a futures "
             + "symbol's current margin mode (crossed or isolated) from Bitget, with its leverages, position mode and "
             + "asset mode, and the account's type (classic or unified). Sends nothing that changes anything. Needs the "
@@ -65,7 +66,6 @@ public class MarginTools {
                 channel -> marginModes.read(channel, account, symbol, productType, marginCoin));
     }
 
-    @ToolGuardrails(output = ArgumentProblems.class)
     @Tool(name = AgentTool.ENSURE_MARGIN_MODE, title = "Ensure a symbol's margin mode", description = "Makes a futures "
             + "symbol have the margin mode asked for. Reads it first: when it already has it, answers UNCHANGED and "
             + "sends no change (safe to call again, and it succeeds even with open positions); otherwise changes it and "
@@ -88,7 +88,6 @@ public class MarginTools {
                 channel -> marginModes.ensure(channel, account, input, true, dryRun));
     }
 
-    @ToolGuardrails(output = ArgumentProblems.class)
     @Tool(name = AgentTool.ENSURE_MARGIN_MODES, title = "Ensure a margin mode for many symbols", description = "Makes "
             + "each listed symbol of one product type have the margin mode asked for, one result per distinct symbol: "
             + "CHANGED, UNCHANGED, WOULD_CHANGE (dryRun), BLOCKED (open positions or orders, with what to do) or FAILED "
@@ -109,7 +108,6 @@ public class MarginTools {
                 account, new BatchInput(productType, marginCoin, marginMode, symbols, dryRun)));
     }
 
-    @ToolGuardrails(output = ArgumentProblems.class)
     @Tool(name = AgentTool.APPLY_SYMBOL_SETUP, title = "Set up a symbol: margin mode, leverage, position mode",
             description = "Makes a futures symbol have the margin mode, leverage and position mode asked for (each "
                     + "optional), sending only what differs, in Bitget's order, and reading back: the answer lists "
@@ -139,7 +137,6 @@ public class MarginTools {
                 channel -> setups.setUp(channel, account, input, dryRun));
     }
 
-    @ToolGuardrails(output = ArgumentProblems.class)
     @Tool(name = AgentTool.LIST_ACCOUNTS, title = "List the Bitget accounts I may use", description = "Lists the "
             + "Bitget accounts this caller may act on, by the name the other tools take as account, with each one's "
             + "type (classic or unified; null until an auto account is first used) and whether it trades on Bitget's "

@@ -35,13 +35,12 @@ import io.vertx.ext.web.RoutingContext;
  * {@code Origin}), and that the caller is one the facade knows (the same static tokens and JWTs). A caller without
  * valid credentials gets 401 with {@code WWW-Authenticate: Bearer} and, where JWT callers are configured, the URL of
  * the protected-resource metadata ({@link ProtectedResourceMetadata}) that tells an MCP host where to get a token.
- * Every refusal is a problem and a {@code denied} audit line, as on the REST facade. Which tools a caller may then use
- * is the operations' business, as for REST.
+ * Every refusal is a problem; a refused caller (origin or credentials) also gets its {@code denied} audit line, as on
+ * the REST facade. Which tools a caller may then use is the operations' business, as for REST.
  */
 @ApplicationScoped
 class McpGate {
 
-    static final String PATH = "/mcp";
     /**
      * The screen runs before Quarkus's CORS filter (300), which would refuse a page of another site with a bare 403,
      * no problem and no audit line; the authentication check after Quarkus's own (200), whose identity it reads, and
@@ -54,15 +53,17 @@ class McpGate {
     };
 
     private final AgentConfig config;
+    private final McpEndpoint endpoint;
     private final JwtVerification jwt;
     private final JwtKeys keys;
     private final AuditTrail audit;
     private final AuditedRequests requests;
     private final ObjectMapper json;
 
-    McpGate(AgentConfig config, JwtVerification jwt, JwtKeys keys, AuditTrail audit, AuditedRequests requests,
-            ObjectMapper json) {
+    McpGate(AgentConfig config, McpEndpoint endpoint, JwtVerification jwt, JwtKeys keys, AuditTrail audit,
+            AuditedRequests requests, ObjectMapper json) {
         this.config = config;
+        this.endpoint = endpoint;
         this.jwt = jwt;
         this.keys = keys;
         this.audit = audit;
@@ -75,14 +76,8 @@ class McpGate {
         filters.register(this::authenticate, PRIORITY);
     }
 
-    /** {@code /mcp} and what the extension serves below it (its legacy SSE transport). */
-    static boolean isMcp(RoutingContext context) {
-        String path = context.normalizedPath();
-        return path.equals(PATH) || path.startsWith(PATH + "/");
-    }
-
     private void screen(RoutingContext context) {
-        if (!isMcp(context)) {
+        if (!endpoint.covers(context)) {
             context.next();
             return;
         }
@@ -91,10 +86,10 @@ class McpGate {
                     + "(bitget-margin.mcp.enabled=false)."), null);
             return;
         }
-        if (!context.normalizedPath().equals(PATH)) {
+        if (!endpoint.is(context)) {
             // The extension's SSE transport keeps each session on one instance; only Streamable HTTP scales out.
-            answer(context, Problem.of(ProblemCode.NOT_FOUND, "This service speaks MCP's Streamable HTTP at " + PATH
-                    + " only."), null);
+            answer(context, Problem.of(ProblemCode.NOT_FOUND, "This service speaks MCP's Streamable HTTP at "
+                    + endpoint.path() + " only."), null);
             return;
         }
         String origin = context.request().getHeader(HttpHeaders.ORIGIN);
@@ -106,36 +101,48 @@ class McpGate {
     }
 
     private void authenticate(RoutingContext context) {
-        if (!context.normalizedPath().equals(PATH) || context.request().method() == HttpMethod.OPTIONS) {
+        if (!endpoint.is(context) || context.request().method() == HttpMethod.OPTIONS) {
             context.next();
             return;
         }
         // A refused credential is answered here, with its problem and audit line; Quarkus's own handler would fail the
         // request after that answer is out.
         context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, ANSWERED_HERE);
-        OwnContext.resume(QuarkusHttpUser.getSecurityIdentity(context, null)).subscribe().with(identity -> {
-            if (identity == null || identity.isAnonymous()) {
-                refuse(context, 401, "no credentials", Problems.noCredentials());
-            } else {
-                context.next();
-            }
-        }, failure -> {
-            if (JwtKeys.areUnavailable(failure)) {
-                keys.warnUnavailable(failure instanceof Exception e ? e : new IllegalStateException(failure));
-                refuse(context, ProblemCode.JWT_KEYS_UNAVAILABLE.status(), "jwt keys unavailable",
-                        Problem.of(ProblemCode.JWT_KEYS_UNAVAILABLE));
-            } else if (failure instanceof AuthenticationFailedException) {
-                refuse(context, 401, "credentials refused", Problems.credentialsRefused());
-            } else {
-                context.fail(failure);
-            }
-        });
+        OwnContext.resume(QuarkusHttpUser.getSecurityIdentity(context, null)).subscribe().with(
+                identity -> answerFailing(context, () -> {
+                    if (identity == null || identity.isAnonymous()) {
+                        refuse(context, 401, "no credentials", Problems.noCredentials());
+                    } else {
+                        context.next();
+                    }
+                }), failure -> answerFailing(context, () -> refuseCredentials(context, failure)));
+    }
+
+    private void refuseCredentials(RoutingContext context, Throwable failure) {
+        if (JwtKeys.areUnavailable(failure)) {
+            keys.warnUnavailable(failure instanceof Exception e ? e : new IllegalStateException(failure));
+            refuse(context, ProblemCode.JWT_KEYS_UNAVAILABLE.status(), "jwt keys unavailable",
+                    Problem.of(ProblemCode.JWT_KEYS_UNAVAILABLE));
+        } else if (failure instanceof AuthenticationFailedException) {
+            refuse(context, 401, "credentials refused", Problems.credentialsRefused());
+        } else {
+            context.fail(failure);
+        }
+    }
+
+    /** Runs {@code step}, whose failure would otherwise be lost in a subscriber and leave the request unanswered. */
+    private static void answerFailing(RoutingContext context, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            context.fail(e);
+        }
     }
 
     private void refuse(RoutingContext context, int status, String reason, Problem problem) {
         String requestId = RequestIds.of(context);
         audit.denied(requests.of(Channel.mcp(null, requestId, Span.current()), null, null),
-                context.request().method().name(), PATH, status, reason);
+                context.request().method().name(), endpoint.path(), status, reason);
         if (status == 401) {
             context.response().putHeader("WWW-Authenticate", challenge(context));
         }
@@ -144,8 +151,7 @@ class McpGate {
 
     /** {@code Bearer}, with the metadata's URL where a JWT's issuer can be named (RFC 9728, section 5.1). */
     private String challenge(RoutingContext context) {
-        return jwt.configured() ? "Bearer resource_metadata=\"" + ProtectedResourceMetadata.urlFor(context) + "\""
-                : "Bearer";
+        return jwt.configured() ? "Bearer resource_metadata=\"" + metadataUrl(context) + "\"" : "Bearer";
     }
 
     private void answer(RoutingContext context, Problem problem, Duration retryAfter) {
@@ -161,9 +167,23 @@ class McpGate {
         }
     }
 
-    /** The scheme and authority of the URL the request came to, as Quarkus sees it behind a trusted proxy. */
+    /** Where the protected-resource metadata is: beside the configured public URL, else the one called. */
+    private String metadataUrl(RoutingContext context) {
+        return config.resourceUrl().map(McpGate::originOf).orElseGet(() -> origin(context))
+                + ProtectedResourceMetadata.PATH;
+    }
+
+    /**
+     * The scheme and authority the request came to, as Quarkus sees them (behind a proxy it trusts, its forwarded
+     * ones); read as they are, not by parsing the request's URI, which a caller's odd query could make unparseable.
+     */
     static String origin(RoutingContext context) {
-        URI uri = URI.create(context.request().absoluteURI());
+        return context.request().scheme() + "://" + context.request().authority();
+    }
+
+    /** The scheme and authority of a configured URL. */
+    static String originOf(String url) {
+        URI uri = URI.create(url);
         return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 }

@@ -32,13 +32,15 @@ class ProtectedResourceMetadata {
     static final String PATH = "/.well-known/oauth-protected-resource";
 
     private final AgentConfig config;
+    private final McpEndpoint endpoint;
     private final JwtVerification jwt;
     private final Optional<String> issuer;
     private final ObjectMapper json;
 
-    ProtectedResourceMetadata(AgentConfig config, JwtVerification jwt,
+    ProtectedResourceMetadata(AgentConfig config, McpEndpoint endpoint, JwtVerification jwt,
             @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer, ObjectMapper json) {
         this.config = config;
+        this.endpoint = endpoint;
         this.jwt = jwt;
         this.issuer = issuer;
         this.json = json;
@@ -55,12 +57,7 @@ class ProtectedResourceMetadata {
 
     void register(@Observes Router router) {
         router.get(PATH).handler(this::serve);
-        router.get(PATH + McpGate.PATH).handler(this::serve);
-    }
-
-    /** Where a caller of {@code context}'s request finds the metadata. */
-    static String urlFor(RoutingContext context) {
-        return McpGate.origin(context) + PATH;
+        router.get(PATH + endpoint.path()).handler(this::serve);
     }
 
     private void serve(RoutingContext context) {
@@ -68,7 +65,7 @@ class ProtectedResourceMetadata {
             context.next();
             return;
         }
-        Metadata metadata = new Metadata(config.resourceUrl().orElse(McpGate.origin(context) + McpGate.PATH),
+        Metadata metadata = new Metadata(config.resourceUrl().orElseGet(() -> McpGate.origin(context) + endpoint.path()),
                 issuer.map(List::of).orElse(null), List.of(Scope.READ.wireName(), Scope.WRITE.wireName()),
                 List.of("header"), "bitget-margin");
         try {

@@ -1,7 +1,9 @@
 package io.bitgetmargin.agent;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +14,7 @@ import io.quarkiverse.mcp.server.runtime.ConnectionManager;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -23,11 +26,17 @@ import io.vertx.ext.web.handler.BodyHandler;
  * answers 404 to a request for a session it does not hold; behind a load balancer without affinity (Knative has none)
  * an agent's second request usually lands elsewhere. The protocol lets a server keep no session state, but this
  * version has no such mode. So the session id handed out is a token that carries all the session holds that this
- * service uses: the agent's client name and version, which its audit lines name. On every later request the token is
- * read here and taken off, and the extension serves the request on a connection of its own for that request alone
- * ({@code quarkus.mcp.server.http.streamable.auto-init}), removed once answered. {@code notifications/initialized},
- * which such a connection cannot take in this version, is acknowledged here (202). There is no standalone SSE stream
- * to open or session to delete: GET and DELETE answer 405, which the spec allows and clients expect.
+ * service uses: the agent's client name and version, which its audit lines name (and a random part, so that two
+ * agents of one client do not share an id). On every later request the token is read here and taken off, and the
+ * extension serves the request on a connection of its own for that request alone
+ * ({@code quarkus.mcp.server.http.streamable.auto-init}), removed once answered.
+ * <p>
+ * The extension creates that connection before it reads the message, and removes it only when it serves a request;
+ * so whatever it would not serve is answered here first: a body that is not one JSON-RPC message (batches were
+ * dropped from the protocol in 2025-06-18), an unknown protocol version, and the client's notifications and
+ * responses, which need nothing from a server that keeps no session (202). The connection {@code initialize} opens
+ * is removed once answered, or once its caller is gone. There is no standalone SSE stream to open or session to
+ * delete: any method but POST answers 405, which the spec allows and clients expect.
  * <p>
  * Who the caller is never comes from the token: every request carries its credentials, checked by {@link McpGate}.
  */
@@ -35,11 +44,17 @@ import io.vertx.ext.web.handler.BodyHandler;
 class StatelessSessions {
 
     static final String SESSION_HEADER = "Mcp-Session-Id";
-    /** Where the request's {@link Client} is kept on its {@link RoutingContext}. */
-    static final String CLIENT_KEY = StatelessSessions.class.getName() + ".client";
+    /** After {@link McpGate}'s authentication, and after the body is read one step before. */
+    static final int PRIORITY = McpGate.PRIORITY - 2;
+    /** Where the request's {@link Client} and message are kept on its {@link RoutingContext}. */
+    private static final String CLIENT_KEY = StatelessSessions.class.getName() + ".client";
+    private static final String MESSAGE_KEY = StatelessSessions.class.getName() + ".message";
     private static final String TOKEN_PREFIX = "s1.";
     /** The longest client name or version an audit line repeats. */
     private static final int MOST_CHARS = 64;
+    /** The revisions the extension 1.13.0 speaks. */
+    private static final Set<String> PROTOCOL_VERSIONS = Set.of("2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The agent's MCP client, as it introduced itself in {@code initialize}. */
     record Client(String name, String version) {
@@ -55,19 +70,21 @@ class StatelessSessions {
         }
     }
 
+    private final McpEndpoint endpoint;
     private final ConnectionManager connections;
     private final BodyHandler bodies;
 
-    StatelessSessions(ConnectionManager connections,
+    StatelessSessions(McpEndpoint endpoint, ConnectionManager connections,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+        this.endpoint = endpoint;
         this.connections = connections;
         // Read here, before the extension's route, to see which message it is; nothing is written to disk.
         this.bodies = BodyHandler.create(false).setBodyLimit(maxBody.asLongValue());
     }
 
     void register(@Observes Filters filters) {
-        filters.register(this::readBody, McpGate.PRIORITY - 1);
-        filters.register(this::carry, McpGate.PRIORITY - 2);
+        filters.register(this::readBody, PRIORITY + 1);
+        filters.register(this::carry, PRIORITY);
     }
 
     /** The client of the request being served; null when it named none. */
@@ -75,29 +92,26 @@ class StatelessSessions {
         return context == null ? null : context.get(CLIENT_KEY);
     }
 
+    /** The one JSON-RPC message of the request being served, once {@link #carry} has read it; else null. */
+    static JsonObject messageOf(RoutingContext context) {
+        return context.get(MESSAGE_KEY);
+    }
+
     private void readBody(RoutingContext context) {
-        if (isMcpPost(context)) {
+        if (endpoint.is(context) && context.request().method() == HttpMethod.POST) {
             bodies.handle(context);
         } else {
             context.next();
         }
     }
 
-    private static boolean isMcpPost(RoutingContext context) {
-        return context.normalizedPath().equals(McpGate.PATH) && context.request().method() == HttpMethod.POST;
-    }
-
     private void carry(RoutingContext context) {
-        if (!context.normalizedPath().equals(McpGate.PATH)) {
+        if (!endpoint.is(context)) {
             context.next();
-            return;
-        }
-        if (context.request().method() == HttpMethod.GET || context.request().method() == HttpMethod.DELETE) {
-            context.response().setStatusCode(405).putHeader("Allow", "POST").end();
             return;
         }
         if (context.request().method() != HttpMethod.POST) {
-            context.next();
+            context.response().setStatusCode(405).putHeader("Allow", "POST").end();
             return;
         }
         String token = context.request().getHeader(SESSION_HEADER);
@@ -111,9 +125,27 @@ class StatelessSessions {
             context.put(CLIENT_KEY, client);
             context.request().headers().remove(SESSION_HEADER);
         }
-        JsonObject message = singleMessage(context);
-        String method = message == null ? null : message.getString("method");
-        if ("notifications/initialized".equals(method) && !message.containsKey("id")) {
+        String version = context.request().getHeader("Mcp-Protocol-Version");
+        if (version != null && !PROTOCOL_VERSIONS.contains(version)) {
+            refuse(context, -32600, "Unsupported Mcp-Protocol-Version " + version + "; this server speaks "
+                    + String.join(", ", PROTOCOL_VERSIONS.stream().sorted().toList()));
+            return;
+        }
+        Object body;
+        try {
+            body = Json.decodeValue(context.body().buffer());
+        } catch (RuntimeException notJson) {
+            refuse(context, -32700, "The body is not JSON");
+            return;
+        }
+        if (!(body instanceof JsonObject message)) {
+            refuse(context, -32600, "Send one JSON-RPC message per request (batches are not part of the protocol)");
+            return;
+        }
+        context.put(MESSAGE_KEY, message);
+        Object method = message.getValue("method");
+        if (!(method instanceof String) || !message.containsKey("id")) {
+            // A notification or a response: nothing to keep or answer without a session.
             context.response().setStatusCode(202).end();
             return;
         }
@@ -121,6 +153,13 @@ class StatelessSessions {
             handOutToken(context, message);
         }
         context.next();
+    }
+
+    /** A JSON-RPC error answered with 400, the message unread by the extension. */
+    private static void refuse(RoutingContext context, int code, String why) {
+        context.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("jsonrpc", "2.0").putNull("id")
+                        .put("error", new JsonObject().put("code", code).put("message", why)).encode());
     }
 
     /** Answers {@code initialize} with a token in place of the extension's session, which is removed once answered. */
@@ -136,23 +175,20 @@ class StatelessSessions {
                 context.response().headers().set(SESSION_HEADER, encode(client));
             }
         });
-        context.addEndHandler(ignored -> {
-            if (held[0] != null) {
-                connections.remove(held[0]);
+        // Also when the caller left before the answer's head was written: the extension's id is then still unsent.
+        context.addEndHandler(ended -> {
+            String opened = held[0] != null ? held[0] : context.response().headers().get(SESSION_HEADER);
+            if (opened != null && !opened.startsWith(TOKEN_PREFIX)) {
+                connections.remove(opened);
             }
         });
     }
 
-    private static JsonObject singleMessage(RoutingContext context) {
-        try {
-            return context.body().asJsonObject();
-        } catch (RuntimeException notOneObject) {
-            return null; // a batch, or not JSON: the extension answers it
-        }
-    }
-
     static String encode(Client client) {
-        String claims = new JsonObject().put("n", client.name()).put("v", client.version()).encode();
+        byte[] unique = new byte[12];
+        RANDOM.nextBytes(unique);
+        String claims = new JsonObject().put("n", client.name()).put("v", client.version())
+                .put("u", Base64.getUrlEncoder().withoutPadding().encodeToString(unique)).encode();
         return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8));
     }
 

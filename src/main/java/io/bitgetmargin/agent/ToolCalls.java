@@ -26,6 +26,7 @@ import io.quarkiverse.mcp.server.TextContent;
 import io.quarkiverse.mcp.server.ToolResponse;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -63,7 +64,7 @@ class ToolCalls {
         String client = clientOf(request, connection);
         // The tool runs on a Vert.x context of its own, which has not the log context the request's filter set.
         MDC.put(RequestIds.LOG_KEY, requestId);
-        return spans.serving(TOOLS_CALL + " " + tool, request.request()::getHeader, span -> {
+        return cancelledWhenGone(request, spans.serving(TOOLS_CALL + " " + tool, request.request()::getHeader, span -> {
             span.setAttribute(MCP_METHOD, TOOLS_CALL);
             span.setAttribute(TOOL_NAME, tool);
             span.setAttribute(TraceAttributes.REQUEST_ID, requestId);
@@ -71,6 +72,23 @@ class ToolCalls {
             Channel channel = Channel.mcp(client, requestId, span);
             return operation.apply(channel).map(this::answered)
                     .onFailure().recoverWithItem(failure -> refused(tool, channel, failure));
+        }));
+    }
+
+    /**
+     * {@code call}, cancelled when the agent's connection closes before its answer: the extension does not cancel a
+     * tool's work then, and the operation must learn that its caller hung up (a change runs to its end and is read
+     * back and audited, nothing more is sent: {@code Hangup}), as it does for REST.
+     */
+    private static <T> Uni<T> cancelledWhenGone(RoutingContext request, Uni<T> call) {
+        return Uni.createFrom().emitter(emitter -> {
+            Cancellable work = call.subscribe().with(emitter.context(), emitter::complete, emitter::fail);
+            request.addEndHandler(ended -> {
+                if (ended.failed()) {
+                    work.cancel();
+                }
+            });
+            emitter.onTermination(work::cancel);
         });
     }
 
@@ -82,7 +100,8 @@ class ToolCalls {
         if (failure instanceof AccessDeniedException denied) {
             audit.denied(requests.of(channel, denied.caller(), denied.account()), TOOLS_CALL, tool, 403, denied.reason());
         }
-        Problem problem = Problems.describe(failure).forRequest(channel.requestId());
+        Problem described = Problems.describe(failure).forRequest(channel.requestId());
+        Problem problem = described.retryable() ? described.withRetryAfter(Problems.retryAfter(failure)) : described;
         channel.span().setAttribute(TraceAttributes.PROBLEM, problem.code());
         return new ToolResponse(true, List.of(new TextContent(text(problem))), problem, null);
     }

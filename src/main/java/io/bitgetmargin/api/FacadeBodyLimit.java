@@ -33,7 +33,7 @@ import io.vertx.ext.web.handler.BodyHandler;
  * After a refusal the rest of the body is not read: on HTTP/1.1 the connection is closed ({@code Connection: close});
  * on HTTP/2, where that header is illegal, the request's stream is reset with {@code NO_ERROR} once the answer is out
  * (RFC 9113, section 8.1), and the connection lives on. Quarkus's {@code quarkus.http.limits.max-body-size} is set to
- * the same value for the other paths ({@code /q}).
+ * the same value for the other paths ({@code /q}, and the agents' {@code /mcp}).
  */
 @ApplicationScoped
 public class FacadeBodyLimit {

@@ -14,7 +14,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * and {@code bitgetMsg} are present when Bitget answered; {@code errors} lists the fields of an invalid request;
  * {@code requestId} is the request's {@code X-Request-Id}, as in the audit trail and the log. A symbol setup that
  * did not end as asked adds its {@code steps} (which were applied, which failed, which were skipped) and the symbol's
- * settings {@code before} and, as read back, {@code after}.
+ * settings {@code before} and, as read back, {@code after}. {@code retryAfterSeconds} is only in an agent's tool error.
  */
 @RegisterForReflection(targets = { Problem.class, FieldProblem.class })
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,13 +31,14 @@ public record Problem(
         String requestId,
         SymbolSettings before,
         SymbolSettings after,
-        List<SetupStep> steps) {
+        List<SetupStep> steps,
+        Long retryAfterSeconds) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(ProblemCode code, String detail) {
         return new Problem(code.type(), code.title(), code.status(), detail, code.name(), code.retryable(), null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     public static Problem of(ProblemCode code) {
@@ -47,21 +48,30 @@ public record Problem(
     /** The same problem, of the request {@code id} (each answer says which request it answers). */
     public Problem forRequest(String id) {
         return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, errors, id, before, after,
-                steps);
+                steps, retryAfterSeconds);
     }
 
     public Problem withBitget(String bitgetCode, String bitgetMsg) {
         return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, errors, requestId, before,
-                after, steps);
+                after, steps, retryAfterSeconds);
     }
 
     public Problem withSetup(SymbolSettings settingsBefore, SymbolSettings settingsAfter, List<SetupStep> setupSteps) {
         return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, errors, requestId,
-                settingsBefore, settingsAfter, setupSteps);
+                settingsBefore, settingsAfter, setupSteps, retryAfterSeconds);
+    }
+
+    /**
+     * The same problem, saying how long to wait before the same call: for an agent's tool error, which travels in an
+     * HTTP 200 where no {@code Retry-After} header can say it (the REST facade sends the header).
+     */
+    public Problem withRetryAfter(java.time.Duration wait) {
+        return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, errors, requestId, before,
+                after, steps, Math.max(1, (wait.toMillis() + 999) / 1000));
     }
 
     public Problem withErrors(List<FieldProblem> fieldProblems) {
         return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, fieldProblems,
-                requestId, before, after, steps);
+                requestId, before, after, steps, retryAfterSeconds);
     }
 }

@@ -51,6 +51,9 @@ public final class Problems {
 
     /** How long to wait before the same call, for a retryable failure. */
     public static Duration retryAfter(Throwable failure) {
+        if (failure instanceof SetupFailedException failed && failed.getCause() != null) {
+            return retryAfter(failed.getCause());
+        }
         if (failure instanceof BitgetException bitget) {
             return bitget.retryAfter().orElse(DEFAULT_RETRY_AFTER);
         }

@@ -9,9 +9,10 @@ import io.bitgetmargin.tracing.TraceAttributes;
 import io.opentelemetry.api.trace.Span;
 
 /**
- * What a facade request's server span says about it: who asked (the caller's and the account's labels, never a
+ * What the span that stands for a request (the HTTP server span of a REST call, the span of an agent's tool call) says
+ * about it: who asked (the caller's and the account's labels, never a
  * key or a token), for which symbol and product type, and how it ended (the outcome, or the problem code set by
- * {@link ProblemMappers}). A no-op while tracing is off. The span is taken when the request starts, because the
+ * the door that answers it). A no-op while tracing is off. The span is taken when the request starts, because the
  * request's work may run detached from it ({@code Hangup}).
  */
 public final class RequestSpans {
@@ -68,7 +69,7 @@ public final class RequestSpans {
         server.setAttribute(TraceAttributes.OUTCOME, result.outcome().name());
     }
 
-    /** A refusal, as {@link ProblemMappers} answers it: on the span of the request being answered. */
+    /** A refusal, as the door that answers it answers it: on the span of the request being answered. */
     public static void refused(Problem problem) {
         if (problem.code() != null) {
             Span.current().setAttribute(TraceAttributes.PROBLEM, problem.code());

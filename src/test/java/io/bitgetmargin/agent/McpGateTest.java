@@ -9,7 +9,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -75,7 +78,7 @@ class McpGateTest {
 
     @Test
     void aJwtCallerGetsIn() {
-        String jwt = TestIdentityProvider.token("jwt-agent", java.util.List.of("*"), "margin:read");
+        String jwt = TestIdentityProvider.token("jwt-agent", List.of("*"), "margin:read");
         mcp().header("Authorization", "Bearer " + jwt).body(INITIALIZE).post("/mcp").then().statusCode(200)
                 .header(StatelessSessions.SESSION_HEADER, startsWith("s1."));
     }
@@ -126,7 +129,6 @@ class McpGateTest {
                 + "\"method\":\"tools/call\",\"params\":{\"name\":\"ensure_margin_mode\",\"arguments\":{\"symbol\":"
                 + "\"SOLUSDT\",\"marginMode\":\"isolated\"}}}").post("/mcp").then().statusCode(200)
                 .contentType(startsWith("application/json")).extract().asString();
-        System.out.println("one tool call: " + answer);
         io.vertx.core.json.JsonObject result = new io.vertx.core.json.JsonObject(answer).getJsonObject("result");
         assertEquals(false, result.getBoolean("isError"));
         assertEquals("CHANGED", result.getJsonObject("structuredContent").getString("outcome"));
@@ -134,10 +136,50 @@ class McpGateTest {
     }
 
     @Test
-    void theClientTokenCarriesNameAndVersionOnly() {
+    void theClientTokenCarriesNameAndVersionOnlyAndIsUnique() {
         StatelessSessions.Client client = new StatelessSessions.Client("agent\u0007x", "1".repeat(100));
         StatelessSessions.Client carried = StatelessSessions.decode(StatelessSessions.encode(client));
         assertEquals("agentx", carried.name());
         assertEquals(64, carried.version().length());
+        assertNotEquals(StatelessSessions.encode(client), StatelessSessions.encode(client), "two agents, two ids");
+    }
+
+    /** What the extension would take a connection for and not serve is answered first, and nothing is left held. */
+    @Test
+    void nothingIsHeldWhateverIsSent() {
+        RequestSpecification caller = mcp().header("Authorization", "Bearer " + TestAccounts.TOKEN);
+        caller.body("{not json").post("/mcp").then().statusCode(400).body("error.code", equalTo(-32700));
+        mcp().header("Authorization", "Bearer " + TestAccounts.TOKEN).body("[" + TOOLS_LIST + "]").post("/mcp").then()
+                .statusCode(400).body("error.code", equalTo(-32600));
+        mcp().header("Authorization", "Bearer " + TestAccounts.TOKEN).body("42").post("/mcp").then().statusCode(400);
+        mcp().header("Authorization", "Bearer " + TestAccounts.TOKEN).header("Mcp-Protocol-Version", "1999-01-01")
+                .body(TOOLS_LIST).post("/mcp").then().statusCode(400).body("error.message", containsString("2025-11-25"));
+        mcp().header("Authorization", "Bearer " + TestAccounts.TOKEN).body("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{}}")
+                .post("/mcp").then().statusCode(202);
+        mcp().header("Authorization", "Bearer " + TestAccounts.TOKEN)
+                .body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":3}}")
+                .post("/mcp").then().statusCode(202);
+        for (String method : List.of("HEAD", "PUT", "DELETE")) {
+            given().header("Authorization", "Bearer " + TestAccounts.TOKEN).request(method, "/mcp").then()
+                    .statusCode(405).header("Allow", "POST");
+        }
+        assertFalse(connections.iterator().hasNext(), "no connection is left in memory");
+    }
+
+    /** A query the URI parser would refuse does not keep a refused caller waiting. */
+    @Test
+    void anOddQueryIsStillAnswered() throws Exception {
+        // Raw, because every HTTP client of Java refuses to send such a target.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(5000);
+            byte[] body = TOOLS_LIST.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            socket.getOutputStream().write(("POST /mcp?a[]=1 HTTP/1.1\r\nHost: 127.0.0.1:" + io.restassured.RestAssured.port + "\r\nContent-Type: application/json"
+                    + "\r\nAccept: application/json, text/event-stream\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 401"), answer);
+            assertTrue(answer.contains("resource_metadata=\"http://127.0.0.1:" + io.restassured.RestAssured.port + "/.well-known/"), answer);
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.bitgetmargin.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +18,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.bitgetmargin.testing.AuditLog;
+import io.bitgetmargin.testing.DebugLogging;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.Simulator;
 import io.bitgetmargin.testing.TestIdentityProvider;
 import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 
@@ -32,9 +37,19 @@ import io.vertx.core.json.JsonObject;
  */
 @QuarkusTest
 @WithTestResource(LoopbackBitget.class)
+@TestProfile(McpManyAgentsTest.EveryCallLogged.class)
 class McpManyAgentsTest {
 
     private static final int AGENTS = 12;
+    private static final Path LOG = Path.of("target", "mcp-many-agents-" + ProcessHandle.current().pid() + ".log");
+
+    /** The Bitget client logs each call with its body, in the log context of the request it was made for. */
+    public static class EveryCallLogged implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return DebugLogging.into(LOG);
+        }
+    }
 
     @BeforeEach
     void arrangeSymbols() {
@@ -67,10 +82,15 @@ class McpManyAgentsTest {
             assertEquals(List.of("agent-" + agent, "swarm-" + agent + "/1.0", "AGENT" + agent + "USDT", "mcp"),
                     List.of(line.get("caller"), line.get("client"), line.get("symbol"), line.get("via")),
                     "agent " + agent + "'s audit line");
-            for (String logged : AuditLog.logLinesOf(requestIdOf(agent))) {
+            String id = requestIdOf(agent);
+            String own = "AGENT" + agent + "USDT";
+            List<String> logged = Files.readAllLines(LOG).stream().filter(entry -> entry.contains(") " + id + " ")).toList();
+            assertTrue(logged.stream().anyMatch(entry -> entry.contains(own)),
+                    "agent " + agent + "'s Bitget calls are logged with its request id");
+            for (String entry : logged) {
                 for (int other = 0; other < AGENTS; other++) {
-                    assertTrue(other == agent || !logged.contains("AGENT" + other + "USDT"),
-                            "a log line of agent " + agent + " names another agent's symbol: " + logged);
+                    assertTrue(other == agent || !entry.contains("AGENT" + other + "USDT"),
+                            "a log line of agent " + agent + " names another agent's symbol: " + entry);
                 }
             }
         }

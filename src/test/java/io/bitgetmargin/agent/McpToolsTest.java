@@ -213,6 +213,12 @@ class McpToolsTest {
                     assertEquals("INVALID_REQUEST", problem.getString("code"));
                     assertEquals("leverage", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
                 })
+                // A misspelt flag must not turn a dry run into a change; every bad argument is listed at once.
+                .toolsCall("ensure_margin_mode", Map.of("symbol", "BTCUSDT", "marginMode", "isolated", "dry_run", true),
+                        response -> assertEquals(List.of("dry_run"), fieldsOf(problemOf(response))))
+                .toolsCall("ensure_margin_modes", Map.of("symbols", "BTCUSDT", "dryRun", "yes"),
+                        response -> assertEquals(List.of("symbols", "marginMode", "productType", "dryRun"),
+                                fieldsOf(problemOf(response))))
                 .thenAssertResults();
         assertEquals(List.of(), Simulator.calls(Simulator.SET_MARGIN_MODE));
     }
@@ -238,6 +244,10 @@ class McpToolsTest {
     /** The single audit line of a request. */
     Map<String, Object> audit(String requestId) {
         return AuditLog.single(requestId);
+    }
+
+    private static List<String> fieldsOf(JsonObject problem) {
+        return problem.getJsonArray("errors").stream().map(error -> ((JsonObject) error).getString("field")).toList();
     }
 
     /** The structured content of a result that is not an error. */

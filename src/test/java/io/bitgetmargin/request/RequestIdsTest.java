@@ -93,7 +93,7 @@ class RequestIdsTest {
         Facade.put(Facade.caller().header("X-Request-Id", "logged-learning-2"), "", Facade.change("BTCUSDT", "isolated"))
                 .statusCode(200).body("accountType", equalTo("classic"));
         List<String> bug = AuditLog.logLinesOf("logged-bug-1");
-        assertTrue(bug.stream().anyMatch(line -> line.contains("Unexpected failure while serving a facade request")), bug::toString);
+        assertTrue(bug.stream().anyMatch(line -> line.contains("Unexpected failure while serving a request")), bug::toString);
         for (String id : List.of("logged-learning-1", "logged-learning-2")) {
             List<String> lines = AuditLog.logLinesOf(id);
             assertTrue(lines.stream().anyMatch(line -> line.contains("Bitget account 'default' is")), lines::toString);

@@ -26,12 +26,24 @@ public final class HangingUpCaller implements AutoCloseable {
     /** Sends {@code PUT path} with a JSON body, a bearer, an {@code X-Bitget-Account} (null: none) and {@code requestId}. */
     public static HangingUpCaller put(int port, String path, String bearer, String account, String requestId, String json)
             throws IOException {
+        return send(port, "PUT " + path, bearer, account == null ? "" : "X-Bitget-Account: " + account + "\r\n",
+                requestId, json);
+    }
+
+    /** An agent's call: {@code POST /mcp} with one JSON-RPC message, the default test token and {@code requestId}. */
+    public static HangingUpCaller mcp(int port, String requestId, String json) throws IOException {
+        return send(port, "POST /mcp", TestAccounts.TOKEN, "Accept: application/json, text/event-stream\r\n", requestId,
+                json);
+    }
+
+    private static HangingUpCaller send(int port, String request, String bearer, String headers, String requestId,
+            String json) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        String head = "PUT " + path + " HTTP/1.1\r\n"
+        String head = request + " HTTP/1.1\r\n"
                 + "Host: 127.0.0.1:" + port + "\r\n"
                 + "Authorization: Bearer " + bearer + "\r\n"
-                + (account == null ? "" : "X-Bitget-Account: " + account + "\r\n")
+                + headers
                 + "X-Request-Id: " + requestId + "\r\n"
                 + "Content-Type: application/json\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n";
