@@ -17,9 +17,11 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.bitgetmargin.testing.AuditLog;
+import io.bitgetmargin.testing.LambdaLimits;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.TestAccounts;
 import io.bitgetmargin.testing.TestIdentityProvider;
@@ -91,8 +93,7 @@ class McpGateTest {
         assertEquals("origin not allowed", AuditLog.single("mcp-gate-origin").get("reason"));
         mcp().header("Authorization", "Bearer " + TestAccounts.TOKEN).header("Origin", TestAccounts.AGENT_ORIGIN)
                 .body(INITIALIZE).post("/mcp").then().statusCode(200)
-                .header("Access-Control-Allow-Origin", TestAccounts.AGENT_ORIGIN)
-                .header("Access-Control-Expose-Headers", containsString("Mcp-Session-Id"));
+                .header("Access-Control-Allow-Origin", TestAccounts.AGENT_ORIGIN);
         given().header("Origin", TestAccounts.AGENT_ORIGIN).header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type,mcp-session-id")
                 .options("/mcp").then().statusCode(200)
@@ -120,6 +121,16 @@ class McpGateTest {
                 .body(TOOLS_LIST).post("/mcp").then().statusCode(404);
         given().header("Authorization", "Bearer " + TestAccounts.TOKEN).get("/mcp").then().statusCode(405)
                 .header("Allow", "POST");
+    }
+
+    /** A listed page can read the session id it must send back, and the request id. */
+    @Test
+    @Tag(LambdaLimits.MULTI_VALUED_HEADERS)
+    void anAllowedPageCanReadTheSessionId() {
+        mcp().header("Authorization", "Bearer " + TestAccounts.TOKEN).header("Origin", TestAccounts.AGENT_ORIGIN)
+                .body(INITIALIZE).post("/mcp").then().statusCode(200)
+                .header("Access-Control-Expose-Headers", containsString("Mcp-Session-Id"))
+                .header("Access-Control-Expose-Headers", containsString("X-Request-Id"));
     }
 
     /** The README's one call without a client: no initialize, no session. */

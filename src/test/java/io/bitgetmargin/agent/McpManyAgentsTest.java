@@ -15,14 +15,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.bitgetmargin.testing.AuditLog;
 import io.bitgetmargin.testing.DebugLogging;
+import io.bitgetmargin.testing.LambdaLimits;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.Simulator;
 import io.bitgetmargin.testing.TestIdentityProvider;
-import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -38,6 +39,7 @@ import io.vertx.core.json.JsonObject;
 @QuarkusTest
 @WithTestResource(LoopbackBitget.class)
 @TestProfile(McpManyAgentsTest.EveryCallLogged.class)
+@Tag(LambdaLimits.CONCURRENT_CALLERS)
 class McpManyAgentsTest {
 
     private static final int AGENTS = 12;
@@ -103,7 +105,7 @@ class McpManyAgentsTest {
 
     private static JsonObject change(int agent, CountDownLatch together) throws InterruptedException {
         String jwt = TestIdentityProvider.token("agent-" + agent, List.of("*"), "margin:read margin:write");
-        var client = McpAssured.newStreamableClient().setName("swarm-" + agent).setVersion("1.0")
+        var client = io.bitgetmargin.testing.Agents.client("swarm-" + agent, "1.0")
                 .setAdditionalHeaders(message -> MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer " + jwt)
                         .add("X-Request-Id", "tools/call".equals(message.getString("method")) ? requestIdOf(agent)
                                 : "swarm-" + message.getString("method").replace('/', '-') + "-" + agent))

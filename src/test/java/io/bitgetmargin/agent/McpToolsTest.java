@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,18 +15,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.bitgetmargin.testing.Agents;
 import io.bitgetmargin.testing.AuditLog;
 import io.bitgetmargin.testing.LoopbackBitget;
 import io.bitgetmargin.testing.Simulator;
 import io.bitgetmargin.testing.TestAccounts;
 import io.quarkiverse.mcp.server.ToolResponse;
-import io.quarkiverse.mcp.server.test.McpAssured;
 import io.quarkiverse.mcp.server.test.McpAssured.McpStreamableTestClient;
 import io.quarkiverse.mcp.server.test.McpAssured.ToolAnnotations;
 import io.quarkiverse.mcp.server.test.McpAssured.ToolInfo;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 
@@ -53,16 +51,11 @@ class McpToolsTest {
     }
 
     private McpStreamableTestClient agent(String token) {
-        return McpAssured.newStreamableClient().setName("desk-agent").setVersion("2.1").setBaseUri(serviceUri())
+        return Agents.client("desk-agent", "2.1")
                 .setAdditionalHeaders(message -> MultiMap.caseInsensitiveMultiMap()
                         .add("Authorization", "Bearer " + token)
                         .add("X-Request-Id", run + "-" + sent.incrementAndGet()))
                 .build().connect();
-    }
-
-    /** The service under test, as RestAssured is pointed at it (the packaged one too). */
-    static URI serviceUri() {
-        return URI.create(RestAssured.baseURI + ":" + RestAssured.port);
     }
 
     /** The request id of the last message sent. */

@@ -167,7 +167,7 @@ class SecretsNeverLoggedTest {
 
     /** One tool call of an agent with {@code token}, as an MCP client makes it. */
     private static void callTool(String token, String tool, Map<String, Object> arguments) {
-        io.quarkiverse.mcp.server.test.McpAssured.newStreamableClient().setName("logged-agent").setVersion("1")
+        io.bitgetmargin.testing.Agents.client("logged-agent", "1")
                 .setAdditionalHeaders(message -> io.vertx.core.MultiMap.caseInsensitiveMultiMap()
                         .add("Authorization", "Bearer " + token))
                 .build().connect().when().toolsCall(tool, arguments, response -> {

@@ -30,6 +30,13 @@ public final class LambdaLimits {
      */
     public static final String HTTP2 = "http2";
 
+    /**
+     * A response header sent as several values (Quarkus's CORS filter writes one
+     * {@code Access-Control-Expose-Headers} per exposed header): the mock event server hands the caller the last one
+     * only. Browser pages are the only readers of these headers.
+     */
+    public static final String MULTI_VALUED_HEADERS = "multi-valued-headers";
+
     private LambdaLimits() {
     }
 }

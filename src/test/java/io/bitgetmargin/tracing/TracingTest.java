@@ -118,7 +118,7 @@ class TracingTest {
 
     @Test
     void anAgentsToolCallIsAServerSpanInTheCallersTraceOverItsBitgetCalls() {
-        io.quarkiverse.mcp.server.test.McpAssured.newStreamableClient().setName("trace-agent").setVersion("1")
+        io.bitgetmargin.testing.Agents.client("trace-agent", "1")
                 .setAdditionalHeaders(message -> io.vertx.core.MultiMap.caseInsensitiveMultiMap()
                         .add("Authorization", "Bearer " + TestAccounts.TOKEN)
                         .add("traceparent", "00-" + TRACE_ID + "-" + CALLERS_PARENT + "-01")
