@@ -85,8 +85,11 @@ class LayoutTest {
     /** The packages in the order of the README's table, top first. */
     private static List<String> readmeOrder() throws IOException {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        String section = readme.substring(readme.indexOf("## Where things are"));
-        section = section.substring(0, section.indexOf("\n## ", 1));
+        int start = readme.indexOf("## Where things are");
+        assertTrue(start >= 0, "README.md has no section \"Where things are\"");
+        String section = readme.substring(start);
+        int next = section.indexOf("\n## ", 1);
+        section = next < 0 ? section : section.substring(0, next);
         List<String> order = new ArrayList<>();
         for (String line : section.split("\n")) {
             Matcher row = ROW.matcher(line);
