@@ -10,7 +10,7 @@ runner=$(ls target/native-sources/*-runner.jar)
 ./mvnw -B -q -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 java -cp "target/test-classes:target/classes:target/simulator-classes:$(cat target/test-classpath.txt)" \
   io.bitgetmargin.build.NativeReflectionCheck "$runner" target/classes
-# The heap defaults the README promises (Memory) reach the native-image command line.
+# The heap defaults docs/deployment.md promises (Memory) reach the native-image command line.
 for option in -R:MaxHeapSize=64m -R:MaxNewSize=8m; do
   grep -q -- "$option" target/native-sources/native-image.args || { echo "native-image.args lacks $option" >&2; exit 1; }
 done

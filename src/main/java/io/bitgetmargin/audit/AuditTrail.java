@@ -15,7 +15,7 @@ import io.bitgetmargin.margin.MarginMode;
 /**
  * Who changed which account's margin mode, when, from what to what: one line per decision on the log category
  * {@value #CATEGORY} at INFO, whose message is one JSON object. Routing the category to its own file or system is
- * log configuration (the README shows how). The lines hold names and outcomes only, never a token, key, secret,
+ * log configuration (docs/security.md shows how). The lines hold names and outcomes only, never a token, key, secret,
  * passphrase or signature; with tracing on, also the request's trace id.
  */
 @ApplicationScoped

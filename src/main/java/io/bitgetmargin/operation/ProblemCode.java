@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Every stable {@code code} the facade answers with, its HTTP status, whether the same call may succeed later,
- * and what the caller should do. The README's error table lists the same.
+ * and what the caller should do. The error table of docs/errors.md lists the same.
  */
 public enum ProblemCode {
     INVALID_REQUEST(400, "Invalid request", false,

@@ -3,8 +3,8 @@ package io.bitgetmargin.tracing;
 import io.opentelemetry.api.common.AttributeKey;
 
 /**
- * The names of the attributes this service puts on its spans, one place for the README's table. Labels and public
- * values only: never a key, secret, passphrase, signature or token.
+ * The names of the attributes this service puts on its spans, one place for the table in docs/observability.md.
+ * Labels and public values only: never a key, secret, passphrase, signature or token.
  */
 public final class TraceAttributes {
 

@@ -133,7 +133,7 @@ class McpGateTest {
                 .header("Access-Control-Expose-Headers", containsString("X-Request-Id"));
     }
 
-    /** The README's one call without a client: no initialize, no session. */
+    /** The one call without a client of docs/agents.md: no initialize, no session. */
     @Test
     void oneToolCallNeedsNoInitialize() {
         String answer = mcp().header("Authorization", "Bearer " + TestAccounts.TOKEN).body("{\"jsonrpc\":\"2.0\",\"id\":1,"

@@ -29,10 +29,10 @@ import io.restassured.path.json.JsonPath;
 /**
  * The largest batches the facade takes, 200 symbols, are answered in full, symbol by symbol, at Bitget's own pace (40
  * seconds of changes each). Against the packaged artifact ({@code FullBatchesIT}) they run within the native
- * executable's heap defaults (README, "Memory"): the native build and its integration tests run elsewhere, and the JVM
- * integration tests here run with the same maximum heap ({@code quarkus.test.arg-line} in the pom). Raising the limits
- * to make them quicker made two hundred symbols' calls meet the loopback simulator at once on CI's busy cores, where
- * some timed out and opened the breaker: that measures the machine, not the service.
+ * executable's heap defaults (docs/deployment.md, "Memory"): the native build and its integration tests run
+ * elsewhere, and the JVM integration tests here run with the same maximum heap ({@code quarkus.test.arg-line} in the
+ * pom). Raising the limits to make them quicker made two hundred symbols' calls meet the loopback simulator at once on
+ * CI's busy cores, where some timed out and opened the breaker: that measures the machine, not the service.
  */
 @QuarkusTest
 @WithTestResource(LoopbackBitget.class)

@@ -21,7 +21,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's dev-mode walk-through makes its JWTs with {@code java dev/jwt/DevJwt.java}: what it prints passes the
+ * The dev-mode JWTs of docs/security.md are made with {@code java dev/jwt/DevJwt.java}: what it prints passes the
  * dev profile's verification (its key, issuer and audience in application.properties), with the claims asked for.
  */
 class DevJwtTest {
