@@ -111,7 +111,9 @@ class ConfigurationDocTest {
         List<String> wrong = new ArrayList<>();
         for (Property property : properties) {
             String row = rows.get(property.name());
-            if (row == null) {
+            if (property.description().isEmpty()) {
+                continue; // everyMappedPropertyIsDocumentedInItsJavadoc says what to do
+            } else if (row == null) {
                 wrong.add(DOC + " has no row for " + property.name() + " (" + property.source() + "); add:\n" + property.row());
             } else if (!normalised(row).equals(property.row())) {
                 wrong.add(DOC + "'s row for " + property.name() + " is not what " + property.source()
