@@ -10,7 +10,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "bitget-margin.mcp")
 public interface AgentConfig {
 
-    /** Whether {@code /mcp} answers; when false it answers 404 to everyone. */
+    /** Whether the agents' MCP endpoint at {@code /mcp} answers; {@code false} answers 404 there to everyone. */
     @WithDefault("true")
     boolean enabled();
 

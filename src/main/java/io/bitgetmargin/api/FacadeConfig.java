@@ -8,8 +8,9 @@ import io.smallrye.config.WithDefault;
 public interface FacadeConfig {
 
     /**
-     * Largest facade request body accepted, in bytes, with a {@code Content-Length} or chunked; larger bodies are
-     * refused with 413 before they are parsed ({@link FacadeBodyLimit}).
+     * The largest facade request body accepted, in bytes. A larger one, whether it declares its {@code Content-Length},
+     * comes chunked, or is an HTTP/2 body without a length, is refused with 413 {@code REQUEST_TOO_LARGE} before it is
+     * parsed. Also the ceiling of the server's other paths ({@code quarkus.http.limits.max-body-size}).
      */
     @WithDefault("8192")
     int maxRequestBytes();

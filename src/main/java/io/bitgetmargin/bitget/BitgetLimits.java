@@ -10,35 +10,35 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "bitget-margin.rate-limit")
 public interface BitgetLimits {
 
-    /** Set-margin-mode calls per second and account (Bitget: 5/s per UID). */
+    /** Set-margin-mode calls a second, per account (Bitget's limit: 5 a second per UID). */
     @WithDefault("5")
     int setMarginModePerSecond();
 
-    /** Account reads per second and account (Bitget: 10/s per UID). */
+    /** Account reads a second, per account (Bitget's limit: 10 a second per UID). */
     @WithDefault("10")
     int accountReadsPerSecond();
 
-    /** Set-leverage calls of a unified account per second (Bitget: 10/s per UID). */
+    /** Set-leverage calls a second, per unified trading account (Bitget's limit: 10 a second per UID). */
     @WithDefault("10")
     int setLeveragePerSecond();
 
-    /** Account-settings reads of a unified account per second (Bitget: 20/s per UID). */
+    /** Account-settings reads a second, per unified trading account (Bitget's limit: 20 a second per UID). */
     @WithDefault("20")
     int accountSettingsPerSecond();
 
-    /** Classic set-leverage calls per second and account (Bitget: 5/s per UID). */
+    /** Set-leverage calls a second, per classic account (Bitget's limit: 5 a second per UID). */
     @WithDefault("5")
     int futuresSetLeveragePerSecond();
 
-    /** Classic set-position-mode calls per second and account (Bitget: 5/s per UID). */
+    /** Set-position-mode calls a second, per classic account (Bitget's limit: 5 a second per UID). */
     @WithDefault("5")
     int setPositionModePerSecond();
 
-    /** Set-hold-mode calls of a unified account per second (Bitget: 10/s per UID). */
+    /** Set-hold-mode calls a second, per unified trading account (Bitget's limit: 10 a second per UID). */
     @WithDefault("10")
     int setHoldModePerSecond();
 
-    /** Reads of the public contracts list per second, for this service's IP (Bitget: 20/s per IP). */
+    /** Reads of the public contracts list a second, for the whole service (Bitget's limit: 20 a second per IP). */
     @WithDefault("20")
     int contractsPerSecond();
 

@@ -14,19 +14,25 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "bitget-margin.circuit-breaker")
 public interface CircuitBreakerConfig {
 
-    /** Requests (each after its retries) in the rolling window the failure ratio is computed over. */
+    /**
+     * The size of the rolling window the failure ratio is computed over, in requests to Bitget, each counted once,
+     * after its retries.
+     */
     @WithDefault("10")
     int requestVolumeThreshold();
 
-    /** Failure ratio in a full window that opens the breaker. */
+    /**
+     * The share of failed requests, 0 to 1, in a full window that opens the breaker: while it is open, calls are
+     * answered 503 {@code BITGET_UNAVAILABLE} at once, without reaching Bitget.
+     */
     @WithDefault("0.5")
     double failureRatio();
 
-    /** How long the breaker stays open before it probes Bitget. */
+    /** How long the breaker stays open before it probes Bitget by itself. */
     @WithDefault("10s")
     Duration delay();
 
-    /** Successful probes that close it again. */
+    /** How many successful probes close the breaker again. */
     @WithDefault("1")
     int successThreshold();
 }

@@ -13,9 +13,10 @@ import io.smallrye.config.WithDefault;
 public interface ContractsConfig {
 
     /**
-     * A symbol missing from the cached list fetches the list again, at most once in this time per product type: a
-     * contract listed a moment ago is found, and a mistyped symbol costs at most one call per product type in this
-     * time. A symbol missing from a list fetched within it is unknown.
+     * A symbol missing from the cached contracts list fetches the list again, at most once in this time per product
+     * type (concurrent misses share one fetch): a contract listed a moment ago is found, and mistyped symbols cost at
+     * most one call per product type in this time. A symbol missing from a list fetched within it is answered
+     * {@code UNKNOWN_SYMBOL}.
      */
     @WithDefault("2s")
     Duration refetchInterval();

@@ -13,23 +13,34 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "bitget-margin.retry")
 public interface RetryConfig {
 
-    /** Attempts in all, the first included; 1 switches retries off. */
+    /**
+     * Attempts of one call to Bitget in all, the first included; {@code 1} switches retries off. Only transient
+     * failures are retried.
+     */
     @WithDefault("3")
     int maxAttempts();
 
-    /** Wait before the second attempt; doubled for each further one. */
+    /**
+     * The wait before the second attempt; doubled for each further one, up to
+     * {@code bitget-margin.retry.max-backoff}.
+     */
     @WithDefault("200ms")
     Duration initialBackoff();
 
-    /** Longest wait between two attempts (a longer Retry-After from Bitget still wins, within the budget). */
+    /**
+     * The longest wait between two attempts; a longer {@code Retry-After} from Bitget still wins, within the budget.
+     */
     @WithDefault("2s")
     Duration maxBackoff();
 
-    /** Fraction of each wait that is randomised, 0 to 1, so that many callers do not retry in step. */
+    /** The fraction of each wait that is randomised, 0 to 1, so that many callers do not retry in step. */
     @WithDefault("0.5")
     double jitter();
 
-    /** Total time one call may spend in attempts and waits; no wait that would end past it is started. */
+    /**
+     * The total time one call may spend in attempts and waits, from its first attempt; no wait that would end past it
+     * is started.
+     */
     @WithDefault("10s")
     Duration budget();
 }

@@ -9,13 +9,17 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "bitget-margin.batch")
 public interface BatchConfig {
 
-    /** Most distinct symbols in one batch; more is a 400. */
+    /**
+     * The most distinct symbols one batch request may name; a batch naming more is refused with 400
+     * {@code INVALID_REQUEST}.
+     */
     @WithDefault("200")
     int maxSymbols();
 
     /**
-     * How long one symbol of a batch may wait for the account's turn. Longer than for single
-     * calls: a batch is expected to queue behind its own symbols. The read-back after a sent change waits as long.
+     * How long each Bitget call of a batch may queue for its turn at the account's rate limiter, and the read-back
+     * after a sent change as long. Longer than a single call's {@code bitget-margin.rate-limit.max-wait}, because a
+     * batch queues behind its own symbols.
      */
     @WithDefault("120s")
     Duration maxWaitPerCall();

@@ -12,20 +12,23 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "bitget-margin.rate-limit")
 public interface RateLimitConfig {
 
-    /** How long a call may queue for its turn before the caller gets 429 {@code RATE_LIMITED}. */
+    /**
+     * How long a call may queue for its turn at the rate limiter before the caller gets 429 {@code RATE_LIMITED}; a
+     * batch's calls wait {@code bitget-margin.batch.max-wait-per-call} instead.
+     */
     @WithDefault("2s")
     Duration maxWait();
 
     /**
-     * Added to the one second a call is counted after its answer, against clock-rate differences between this host
-     * and the remote side.
+     * Added to the one second a call stays counted after its answer, against clock-rate differences between this host
+     * and Bitget.
      */
     @WithDefault("20ms")
     Duration safetyMargin();
 
     /**
-     * Where the counts live: {@code memory} (this instance alone) or {@code redis} (shared by every instance that
-     * uses the same Redis, {@code quarkus.redis.hosts}).
+     * Where the counts live: {@code memory}, this instance alone; or {@code redis}, shared by every instance that uses
+     * the same Redis ({@code quarkus.redis.hosts}, required then), for several instances acting for the same accounts.
      */
     @WithDefault("memory")
     RateLimitStore store();
@@ -36,7 +39,7 @@ public interface RateLimitConfig {
     interface Redis {
 
         /**
-         * The longest a limiter command may go unanswered; three in a row and this instance falls back to its
+         * The longest a limiter command may go unanswered in Redis; three in a row and this instance falls back to its
          * in-process limiter. Redis answers in well under a millisecond on a healthy network; the margin is for
          * pauses of a busy host, because a fallback while the other instances count in Redis lets too many calls
          * through.
@@ -64,8 +67,8 @@ public interface RateLimitConfig {
         int instances();
 
         /**
-         * How long a call in flight stays counted if its instance never reports its end (it crashed, or lost Redis
-         * meanwhile). Longer than any call can last: connect plus read timeout of the Bitget client.
+         * How long a call in flight stays counted in Redis if its instance never reports its end (it crashed, or lost
+         * Redis meanwhile). Longer than any call can last: the Bitget client's connect plus read timeout.
          */
         @WithDefault("15s")
         Duration lease();

@@ -15,8 +15,10 @@ import io.smallrye.config.WithDefault;
 public interface TokensConfig {
 
     /**
-     * Bearer tokens accepted on the facade, comma-separated ({@code BITGET_MARGIN_API_TOKENS}). Compared in constant
-     * time; never logged.
+     * Bearer tokens accepted on the facade, comma-separated; each may use every account, with both scopes, and is the
+     * caller {@code api-token-1}, {@code api-token-2}, ... in the order configured. Compared in constant time; never
+     * logged. In production the service refuses to start when no caller could get in: no token here or under
+     * {@code bitget-margin.tokens}, no JWT key, and authentication not switched off.
      */
     Optional<List<String>> apiTokens();
 
@@ -31,23 +33,26 @@ public interface TokensConfig {
 
     /** A token limited to named accounts. */
     interface RestrictedToken {
-        /** The bearer token. Never logged. */
+        /** The bearer token of the caller {@code <label>}, the name the audit trail gives it. Never logged. */
         String token();
 
-        /** The accounts it may use. */
+        /**
+         * The Bitget accounts the token {@code <label>} may use, comma-separated: names under {@code bitget.accounts},
+         * and {@code default} for the default account.
+         */
         List<String> accounts();
 
         /**
-         * What it may do: {@code margin:read} (read, dry-run batches) and/or {@code margin:write} (change). Both by
-         * default, as before scopes existed.
+         * What the token {@code <label>} may do: {@code margin:read} (reads, and batches with {@code "dryRun":true})
+         * and/or {@code margin:write} (changes); {@code margin:read} alone makes it read-only.
          */
         @WithDefault("margin:read,margin:write")
         List<String> scopes();
 
         /**
-         * The most changes a second this token's caller may make, over all accounts, below Bitget's own limit of
-         * each account (5 a second for a margin-mode change); unset: {@code bitget-margin.callers.changes-per-second}.
-         * Turns beyond it wait, then are refused with 429.
+         * The quota of the token {@code <label>}'s caller: the most changes a second it may make over all accounts (at
+         * least 1), below Bitget's own limit of each account (5 a second for a margin-mode change). Turns beyond it
+         * wait, then are refused with 429. Unset: {@code bitget-margin.callers.changes-per-second}.
          */
         Optional<Integer> changesPerSecond();
     }
@@ -57,9 +62,9 @@ public interface TokensConfig {
 
     interface Callers {
         /**
-         * The most changes a second any one caller may make, unless its token
-         * ({@code bitget-margin.tokens.<label>.changes-per-second}) or its JWT (claim {@code changes_per_second}) says
-         * otherwise; unset: no quota of its own, only the fair share of each account it uses.
+         * The quota of every caller without one of its own (from
+         * {@code bitget-margin.tokens.<label>.changes-per-second} or its JWT's {@code changes_per_second} claim): the
+         * most changes a second it may make, at least 1. Unset: no quota, only the fair share of each account it uses.
          */
         Optional<Integer> changesPerSecond();
     }
@@ -69,8 +74,9 @@ public interface TokensConfig {
 
     interface Auth {
         /**
-         * {@code false} switches bearer-token checks off, for a deployment that authenticates callers in front of
-         * the service. Must be set on purpose: in production the service refuses to start without tokens otherwise.
+         * {@code false} switches the facade's authentication off, for a deployment that authenticates callers in front
+         * of the service: every request is then the caller {@code unauthenticated}, with every account and scope. To be
+         * set on purpose: without it, a production service with no token and no JWT key refuses to start.
          */
         @WithDefault("true")
         boolean enabled();

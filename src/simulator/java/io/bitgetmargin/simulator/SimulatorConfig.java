@@ -13,6 +13,9 @@ import io.smallrye.config.ConfigMapping;
 @ConfigMapping(prefix = "bitget-margin.simulator")
 public interface SimulatorConfig {
 
-    /** Accounts ({@code default} or a name under {@code bitget.accounts}) whose keys are unified in the simulator. */
+    /**
+     * Dev and test builds only: the accounts ({@code default}, or a name under {@code bitget.accounts}) whose keys the
+     * embedded simulator treats as unified trading accounts, besides those configured {@code unified}.
+     */
     Optional<Set<String>> unifiedAccounts();
 }
