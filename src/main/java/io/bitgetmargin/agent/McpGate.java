@@ -12,7 +12,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.bitgetmargin.audit.AuditTrail;
-import io.bitgetmargin.operation.AuditedRequests;
 import io.bitgetmargin.operation.Channel;
 import io.bitgetmargin.operation.Problem;
 import io.bitgetmargin.operation.ProblemCode;
@@ -57,17 +56,15 @@ class McpGate {
     private final JwtVerification jwt;
     private final JwtKeys keys;
     private final AuditTrail audit;
-    private final AuditedRequests requests;
     private final ObjectMapper json;
 
     McpGate(AgentConfig config, McpEndpoint endpoint, JwtVerification jwt, JwtKeys keys, AuditTrail audit,
-            AuditedRequests requests, ObjectMapper json) {
+            ObjectMapper json) {
         this.config = config;
         this.endpoint = endpoint;
         this.jwt = jwt;
         this.keys = keys;
         this.audit = audit;
-        this.requests = requests;
         this.json = json;
     }
 
@@ -140,8 +137,7 @@ class McpGate {
     }
 
     private void refuse(RoutingContext context, int status, String reason, Problem problem) {
-        String requestId = RequestIds.of(context);
-        audit.denied(requests.of(Channel.mcp(null, requestId, Span.current()), null, null),
+        audit.denied(Channel.mcp(null, RequestIds.of(context), Span.current()).facts(null, null),
                 context.request().method().name(), endpoint.path(), status, reason);
         if (status == 401) {
             context.response().putHeader("WWW-Authenticate", challenge(context));

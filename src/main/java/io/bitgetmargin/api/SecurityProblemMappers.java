@@ -9,7 +9,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.bitgetmargin.audit.AuditTrail;
 import io.bitgetmargin.audit.RequestFacts;
 import io.bitgetmargin.bitget.BitgetAccounts;
-import io.bitgetmargin.operation.AuditedRequests;
 import io.bitgetmargin.operation.Channel;
 import io.bitgetmargin.operation.Problem;
 import io.bitgetmargin.operation.ProblemCode;
@@ -20,7 +19,6 @@ import io.bitgetmargin.security.AccessDeniedException;
 import io.bitgetmargin.security.Caller;
 import io.bitgetmargin.security.JwtKeys;
 import io.bitgetmargin.security.Scope;
-import io.opentelemetry.api.trace.Span;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -36,15 +34,12 @@ public class SecurityProblemMappers {
 
     private final AuditTrail audit;
     private final AccessControl access;
-    private final AuditedRequests requests;
     private final CurrentRequest current;
     private final JwtKeys keys;
 
-    SecurityProblemMappers(AuditTrail audit, AccessControl access, AuditedRequests requests, CurrentRequest current,
-            JwtKeys keys) {
+    SecurityProblemMappers(AuditTrail audit, AccessControl access, CurrentRequest current, JwtKeys keys) {
         this.audit = audit;
         this.access = access;
-        this.requests = requests;
         this.current = current;
         this.keys = keys;
     }
@@ -99,7 +94,7 @@ public class SecurityProblemMappers {
     /** Writes the {@code denied} audit line of a refused request, and answers the request's facts. */
     private RequestFacts audited(ContainerRequestContext request, Caller caller, String account, int status,
             String reason) {
-        RequestFacts facts = requests.of(Channel.rest(current.id(), Span.current()), caller, account);
+        RequestFacts facts = Channel.rest(current).facts(caller, account);
         audit.denied(facts, request.getMethod(), request.getUriInfo().getPath(), status, reason);
         return facts;
     }
