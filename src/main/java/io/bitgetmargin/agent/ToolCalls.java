@@ -100,6 +100,14 @@ class ToolCalls {
         Problem described = Problems.describe(failure).forRequest(channel.requestId());
         Problem problem = described.retryable() ? described.withRetryAfter(Problems.retryAfter(failure)) : described;
         channel.span().setAttribute(TraceAttributes.PROBLEM, problem.code());
+        return errorOf(problem);
+    }
+
+    /**
+     * {@code problem} as a tool error ({@code isError}): its JSON as the text content, and as the structured content
+     * that the tools' output schema declares ({@link ResultOrProblemSchema}).
+     */
+    ToolResponse errorOf(Problem problem) {
         return new ToolResponse(true, List.of(new TextContent(text(problem))), problem, null);
     }
 
