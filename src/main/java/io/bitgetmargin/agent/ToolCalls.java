@@ -97,8 +97,7 @@ class ToolCalls {
         if (failure instanceof AccessDeniedException denied) {
             audit.denied(channel.facts(denied.caller(), denied.account()), TOOLS_CALL, tool, 403, denied.reason());
         }
-        Problem described = Problems.describe(failure).forRequest(channel.requestId());
-        Problem problem = described.retryable() ? described.withRetryAfter(Problems.retryAfter(failure)) : described;
+        Problem problem = Problems.answerTo(failure).forRequest(channel.requestId());
         channel.span().setAttribute(TraceAttributes.PROBLEM, problem.code());
         return errorOf(problem);
     }
