@@ -1,7 +1,6 @@
 package io.bitgetmargin.agent;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -12,7 +11,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.bitgetmargin.audit.AuditTrail;
-import io.bitgetmargin.operation.AuditedRequests;
 import io.bitgetmargin.operation.Channel;
 import io.bitgetmargin.operation.Problem;
 import io.bitgetmargin.operation.ProblemCode;
@@ -57,17 +55,15 @@ class McpGate {
     private final JwtVerification jwt;
     private final JwtKeys keys;
     private final AuditTrail audit;
-    private final AuditedRequests requests;
     private final ObjectMapper json;
 
     McpGate(AgentConfig config, McpEndpoint endpoint, JwtVerification jwt, JwtKeys keys, AuditTrail audit,
-            AuditedRequests requests, ObjectMapper json) {
+            ObjectMapper json) {
         this.config = config;
         this.endpoint = endpoint;
         this.jwt = jwt;
         this.keys = keys;
         this.audit = audit;
-        this.requests = requests;
         this.json = json;
     }
 
@@ -83,18 +79,18 @@ class McpGate {
         }
         if (!config.enabled()) {
             answer(context, Problem.of(ProblemCode.NOT_FOUND, "The agents' endpoint is turned off on this service "
-                    + "(bitget-margin.mcp.enabled=false)."), null);
+                    + "(bitget-margin.mcp.enabled=false)."));
             return;
         }
         if (!endpoint.is(context)) {
             // The extension's SSE transport keeps each session on one instance; only Streamable HTTP scales out.
             answer(context, Problem.of(ProblemCode.NOT_FOUND, "This service speaks MCP's Streamable HTTP at "
-                    + endpoint.path() + " only."), null);
+                    + endpoint.path() + " only."));
             return;
         }
         String origin = context.request().getHeader(HttpHeaders.ORIGIN);
         if (origin != null && !config.allowedOrigins().orElse(List.of()).contains(origin)) {
-            refuse(context, 403, "origin not allowed", Problem.of(ProblemCode.ORIGIN_NOT_ALLOWED));
+            refuse(context, "origin not allowed", Problem.of(ProblemCode.ORIGIN_NOT_ALLOWED));
             return;
         }
         context.next();
@@ -111,7 +107,7 @@ class McpGate {
         OwnContext.resume(QuarkusHttpUser.getSecurityIdentity(context, null)).subscribe().with(
                 identity -> answerFailing(context, () -> {
                     if (identity == null || identity.isAnonymous()) {
-                        refuse(context, 401, "no credentials", Problems.noCredentials());
+                        refuse(context, "no credentials", Problems.noCredentials());
                     } else {
                         context.next();
                     }
@@ -121,10 +117,9 @@ class McpGate {
     private void refuseCredentials(RoutingContext context, Throwable failure) {
         if (JwtKeys.areUnavailable(failure)) {
             keys.warnUnavailable(failure instanceof Exception e ? e : new IllegalStateException(failure));
-            refuse(context, ProblemCode.JWT_KEYS_UNAVAILABLE.status(), "jwt keys unavailable",
-                    Problem.of(ProblemCode.JWT_KEYS_UNAVAILABLE));
+            refuse(context, "jwt keys unavailable", Problems.answerTo(failure));
         } else if (failure instanceof AuthenticationFailedException) {
-            refuse(context, 401, "credentials refused", Problems.credentialsRefused());
+            refuse(context, "credentials refused", Problems.answerTo(failure));
         } else {
             context.fail(failure);
         }
@@ -139,14 +134,13 @@ class McpGate {
         }
     }
 
-    private void refuse(RoutingContext context, int status, String reason, Problem problem) {
-        String requestId = RequestIds.of(context);
-        audit.denied(requests.of(Channel.mcp(null, requestId, Span.current()), null, null),
-                context.request().method().name(), endpoint.path(), status, reason);
-        if (status == 401) {
+    private void refuse(RoutingContext context, String reason, Problem problem) {
+        audit.denied(Channel.mcp(null, RequestIds.of(context), Span.current()).facts(null, null),
+                context.request().method().name(), endpoint.path(), problem.status(), reason);
+        if (problem.status() == 401) {
             context.response().putHeader("WWW-Authenticate", challenge(context));
         }
-        answer(context, problem, status == ProblemCode.JWT_KEYS_UNAVAILABLE.status() ? JwtKeys.RETRY_AFTER : null);
+        answer(context, problem);
     }
 
     /** {@code Bearer}, with the metadata's URL where a JWT's issuer can be named (RFC 9728, section 5.1). */
@@ -154,14 +148,15 @@ class McpGate {
         return jwt.configured() ? "Bearer resource_metadata=\"" + metadataUrl(context) + "\"" : "Bearer";
     }
 
-    private void answer(RoutingContext context, Problem problem, Duration retryAfter) {
+    /** {@code problem} as the HTTP answer, with {@code Retry-After} when it says how long to wait. */
+    private void answer(RoutingContext context, Problem problem) {
         Problem answered = problem.forRequest(RequestIds.of(context));
-        if (retryAfter != null) {
-            context.response().putHeader("Retry-After", String.valueOf(retryAfter.toSeconds()));
+        if (answered.retryAfterSeconds() != null) {
+            context.response().putHeader("Retry-After", String.valueOf(answered.retryAfterSeconds()));
         }
         try {
             context.response().setStatusCode(answered.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(answered));
+                    .end(json.writeValueAsString(answered.withoutRetryAfter()));
         } catch (JsonProcessingException e) {
             context.fail(e);
         }

@@ -36,9 +36,11 @@ import io.vertx.ext.web.RoutingContext;
 class ToolArguments {
 
     private final ToolManager tools;
+    private final ToolCalls calls;
 
-    ToolArguments(ToolManager tools) {
+    ToolArguments(ToolManager tools, ToolCalls calls) {
         this.tools = tools;
+        this.calls = calls;
     }
 
     void register(@Observes Filters filters) {
@@ -64,12 +66,9 @@ class ToolArguments {
         Problem problem = Problem.of(ProblemCode.INVALID_REQUEST, "Invalid arguments: " + problems.stream()
                 .map(field -> field.field() + " " + field.message()).collect(Collectors.joining("; "))
                 + ". Nothing was sent to Bitget.").withErrors(problems).forRequest(RequestIds.of(context));
-        JsonObject problemJson = JsonObject.mapFrom(problem);
-        JsonObject result = new JsonObject().put("isError", true)
-                .put("content", new JsonArray().add(new JsonObject().put("type", "text").put("text", problemJson.encode())))
-                .put("structuredContent", problemJson);
-        context.response().putHeader("Content-Type", "application/json")
-                .end(new JsonObject().put("jsonrpc", "2.0").put("id", call.getValue("id")).put("result", result).encode());
+        // The JSON-RPC answer, as the extension writes a tool's.
+        context.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("jsonrpc", "2.0")
+                .put("id", call.getValue("id")).put("result", calls.errorOf(problem)).encode());
     }
 
     /** What is wrong with {@code arguments} for a tool that takes {@code declared}. */

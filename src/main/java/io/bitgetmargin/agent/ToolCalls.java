@@ -11,7 +11,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.bitgetmargin.audit.AuditTrail;
-import io.bitgetmargin.operation.AuditedRequests;
 import io.bitgetmargin.operation.Channel;
 import io.bitgetmargin.operation.Problem;
 import io.bitgetmargin.operation.Problems;
@@ -45,14 +44,12 @@ class ToolCalls {
 
     private final NestedSpans spans;
     private final CurrentVertxRequest http;
-    private final AuditedRequests requests;
     private final AuditTrail audit;
     private final ObjectMapper json;
 
-    ToolCalls(NestedSpans spans, CurrentVertxRequest http, AuditedRequests requests, AuditTrail audit, ObjectMapper json) {
+    ToolCalls(NestedSpans spans, CurrentVertxRequest http, AuditTrail audit, ObjectMapper json) {
         this.spans = spans;
         this.http = http;
-        this.requests = requests;
         this.audit = audit;
         this.json = json;
     }
@@ -98,11 +95,18 @@ class ToolCalls {
 
     private ToolResponse refused(String tool, Channel channel, Throwable failure) {
         if (failure instanceof AccessDeniedException denied) {
-            audit.denied(requests.of(channel, denied.caller(), denied.account()), TOOLS_CALL, tool, 403, denied.reason());
+            audit.denied(channel.facts(denied.caller(), denied.account()), TOOLS_CALL, tool, 403, denied.reason());
         }
-        Problem described = Problems.describe(failure).forRequest(channel.requestId());
-        Problem problem = described.retryable() ? described.withRetryAfter(Problems.retryAfter(failure)) : described;
+        Problem problem = Problems.answerTo(failure).forRequest(channel.requestId());
         channel.span().setAttribute(TraceAttributes.PROBLEM, problem.code());
+        return errorOf(problem);
+    }
+
+    /**
+     * {@code problem} as a tool error ({@code isError}): its JSON as the text content, and as the structured content
+     * that the tools' output schema declares ({@link ResultOrProblemSchema}).
+     */
+    ToolResponse errorOf(Problem problem) {
         return new ToolResponse(true, List.of(new TextContent(text(problem))), problem, null);
     }
 

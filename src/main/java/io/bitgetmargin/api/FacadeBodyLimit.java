@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.bitgetmargin.operation.Problem;
-import io.bitgetmargin.operation.ProblemCode;
+import io.bitgetmargin.operation.Problems;
 import io.bitgetmargin.request.RequestIds;
 import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.buffer.Buffer;
@@ -117,17 +117,10 @@ public class FacadeBodyLimit {
     /** Built per refusal: it carries the request's id. */
     private Buffer tooLarge(RoutingContext context) {
         try {
-            return Buffer.buffer(json.writeValueAsBytes(problem(maxRequestBytes).forRequest(RequestIds.of(context))));
+            return Buffer.buffer(json.writeValueAsBytes(Problems.bodyTooLarge(maxRequestBytes).forRequest(RequestIds.of(context))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem body cannot be written", e);
         }
-    }
-
-    /** The refusal of a body over {@code maxRequestBytes}. */
-    static Problem problem(long maxRequestBytes) {
-        return Problem.of(ProblemCode.REQUEST_TOO_LARGE, "The body is larger than the " + maxRequestBytes + " bytes "
-                + "accepted (bitget-margin.max-request-bytes); split it, e.g. into smaller batches. Nothing was sent to "
-                + "Bitget.");
     }
 
     private static long parsed(String length) {

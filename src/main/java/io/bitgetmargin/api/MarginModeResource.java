@@ -35,7 +35,6 @@ import io.bitgetmargin.operation.Channel;
 import io.bitgetmargin.operation.MarginModeOperations;
 import io.bitgetmargin.request.CurrentRequest;
 import io.bitgetmargin.security.Scope;
-import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -65,10 +64,6 @@ public class MarginModeResource {
         this.current = current;
     }
 
-    private Channel channel() {
-        return Channel.rest(current.id(), Span.current());
-    }
-
     @GET
     @RolesAllowed(Scope.READ_ROLE)
     @SecurityRequirement(name = OpenApiExamples.STATIC_TOKEN, scopes = Scope.READ_ROLE)
@@ -91,7 +86,7 @@ public class MarginModeResource {
                     example = "USDT-FUTURES") @QueryParam("productType") String productType,
             @Parameter(description = "Inferred from the product type when left out", example = "USDT")
             @QueryParam("marginCoin") String marginCoin) {
-        return operations.read(channel(), account, symbol, productType, marginCoin);
+        return operations.read(Channel.rest(current), account, symbol, productType, marginCoin);
     }
 
     @PUT
@@ -119,7 +114,7 @@ public class MarginModeResource {
             @Parameter(description = "Read the mode back after a change", example = "true",
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("verify") String verify,
             MarginModeInput input) {
-        return operations.ensure(channel(), account, input, flag("verify", verify));
+        return operations.ensure(Channel.rest(current), account, input, flag("verify", verify));
     }
 
     @POST
@@ -142,7 +137,7 @@ public class MarginModeResource {
     public Uni<BatchResponse> ensureAll(
             @Parameter(description = OpenApiExamples.ACCOUNT_HEADER) @HeaderParam(ACCOUNT_HEADER) String account,
             BatchInput input) {
-        return operations.ensureAll(channel(), account, input);
+        return operations.ensureAll(Channel.rest(current), account, input);
     }
 
     /** A boolean query parameter: absent, true or false, anything else a 400 naming it. */

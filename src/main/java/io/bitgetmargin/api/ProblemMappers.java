@@ -1,229 +1,142 @@
 package io.bitgetmargin.api;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.stream.Collectors;
-
-import jakarta.ws.rs.NotAcceptableException;
-import jakarta.ws.rs.NotAllowedException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import io.bitgetmargin.bitget.BitgetException;
-import io.bitgetmargin.bitget.CallerGoneException;
-import io.bitgetmargin.bitget.UnknownAccountException;
-import io.bitgetmargin.margin.AccountSwitchingException;
-import io.bitgetmargin.margin.ChangeUnconfirmedException;
-import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
-import io.bitgetmargin.margin.InvalidRequestException;
-import io.bitgetmargin.margin.LeverageUnknownException;
-import io.bitgetmargin.margin.NotAppliedException;
+import io.bitgetmargin.audit.AuditTrail;
+import io.bitgetmargin.bitget.BitgetAccounts;
+import io.bitgetmargin.operation.Channel;
 import io.bitgetmargin.operation.Problem;
-import io.bitgetmargin.operation.ProblemCode;
 import io.bitgetmargin.operation.Problems;
 import io.bitgetmargin.operation.RequestSpans;
-import io.bitgetmargin.ratelimit.RateLimitExceededException;
 import io.bitgetmargin.request.CurrentRequest;
-import io.bitgetmargin.setup.LeverageOutOfRangeException;
-import io.bitgetmargin.setup.SetupFailedException;
-import io.bitgetmargin.setup.UnknownContractException;
+import io.bitgetmargin.security.AccessControl;
+import io.bitgetmargin.security.AccessDeniedException;
+import io.bitgetmargin.security.Caller;
+import io.bitgetmargin.security.JwtKeys;
+import io.bitgetmargin.security.Scope;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
 
 /**
- * The one place where outcomes become HTTP answers: every failure leaves the facade as
- * {@code application/problem+json}, never as a stack trace, with the problem {@link Problems} describes and, for a
- * failure that may pass, {@code Retry-After}.
+ * Where failures become HTTP answers: every failure leaves the facade as {@code application/problem+json}, never as a
+ * stack trace, with the problem {@link Problems} gives it and, for one that may pass, {@code Retry-After}. One mapper
+ * takes every failure; the others are those Quarkus needs to be told of, as it has mappers of its own for their
+ * types (Jackson's mismatched input, Quarkus Security's refusals), and those that add to the answer: the
+ * {@code Allow} of a 405, the {@code denied} audit line and the {@code WWW-Authenticate} of a refused caller.
+ * Authentication is lazy ({@code quarkus.http.auth.proactive=false}), so Quarkus Security's refusals reach these
+ * mappers rather than leaving with Vert.x's bare 401.
  */
 public class ProblemMappers {
 
-    private final CurrentRequest request;
+    private final CurrentRequest current;
+    private final AuditTrail audit;
+    private final AccessControl access;
+    private final JwtKeys keys;
 
-    ProblemMappers(CurrentRequest request) {
-        this.request = request;
+    ProblemMappers(CurrentRequest current, AuditTrail audit, AccessControl access, JwtKeys keys) {
+        this.current = current;
+        this.audit = audit;
+        this.access = access;
+        this.keys = keys;
+    }
+
+    @ServerExceptionMapper(priority = Integer.MAX_VALUE)
+    public Response failed(Throwable e) {
+        return answer(Problems.answerTo(e)).build();
     }
 
     @ServerExceptionMapper
-    public Response invalidRequest(InvalidRequestException e) {
-        return answer(Problems.describe(e));
+    public Response unreadableJson(MismatchedInputException e) {
+        return failed(e);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        return answer(Problems.answerTo(e)).header("Allow", e.getResponse().getHeaderString("Allow")).build();
     }
 
     /** An HTTP/2 body without a length that went past the limit as it was read (a refusal, not a failure). */
     @ServerExceptionMapper
     public Response bodyTooLarge(StreamedBodyLimit.TooLarge e) {
-        return answer(FacadeBodyLimit.problem(e.maxRequestBytes()));
+        return answer(Problems.bodyTooLarge(e.maxRequestBytes())).build();
     }
 
     @ServerExceptionMapper
-    public Response queueFull(RateLimitExceededException e) {
-        return answer(Problems.describe(e), e.retryAfter());
+    public Response noCaller(UnauthorizedException e, ContainerRequestContext request) {
+        return refused(e, request, null, accountOf(request), "no credentials");
     }
 
+    /**
+     * A token that is refused, or, when the key set could not be loaded, one that cannot be checked: the caller is
+     * told so, with when to try again. At most one warning a minute, not one per call.
+     */
     @ServerExceptionMapper
-    public Response bitgetRejected(BitgetException.Rejected e) {
-        Problem problem = Problems.describe(e);
-        return problem.retryable() ? answer(problem, e.retryAfter().orElse(Problems.DEFAULT_RETRY_AFTER)) : answer(problem);
-    }
-
-    @ServerExceptionMapper
-    public Response bitgetUnavailable(BitgetException.Unavailable e) {
-        return answer(Problems.describe(e), e.retryAfter().orElse(Problems.DEFAULT_RETRY_AFTER));
-    }
-
-    @ServerExceptionMapper
-    public Response circuitOpen(BitgetException.CircuitOpen e) {
-        return answer(Problems.describe(e), e.retryAfter().orElse(Problems.DEFAULT_RETRY_AFTER));
-    }
-
-    @ServerExceptionMapper
-    public Response egressProxyRefused(BitgetException.EgressProxyRefused e) {
-        return answer(Problems.describe(e));
-    }
-
-    @ServerExceptionMapper
-    public Response bitgetTimeout(BitgetException.Timeout e) {
-        return answer(Problems.describe(e));
-    }
-
-    @ServerExceptionMapper
-    public Response unknownAccount(UnknownAccountException e) {
-        return answer(Problems.describe(e));
-    }
-
-    @ServerExceptionMapper
-    public Response notApplied(NotAppliedException e) {
-        return answer(Problems.describe(e), Problems.DEFAULT_RETRY_AFTER);
-    }
-
-    @ServerExceptionMapper
-    public Response changeUnconfirmed(ChangeUnconfirmedException e) {
-        return answer(Problems.describe(e), Problems.DEFAULT_RETRY_AFTER);
-    }
-
-    @ServerExceptionMapper
-    public Response leverageUnknown(LeverageUnknownException e) {
-        return answer(Problems.describe(e));
-    }
-
-    @ServerExceptionMapper
-    public Response setupFailed(SetupFailedException e) {
-        Problem problem = Problems.describe(e);
-        return problem.retryable() ? answer(problem, Problems.retryAfter(e.getCause())) : answer(problem);
-    }
-
-    @ServerExceptionMapper
-    public Response leverageOutOfRange(LeverageOutOfRangeException e) {
-        return answer(Problems.describe(e));
-    }
-
-    @ServerExceptionMapper
-    public Response unknownContract(UnknownContractException e) {
-        return answer(Problems.describe(e));
-    }
-
-    @ServerExceptionMapper
-    public Response callerGone(CallerGoneException e) {
-        return answer(Problems.describe(e));
-    }
-
-    @ServerExceptionMapper
-    public Response accountSwitching(AccountSwitchingException e) {
-        return answer(Problems.describe(e), AccountSwitchingException.RETRY_AFTER);
-    }
-
-    @ServerExceptionMapper({ JsonParseException.class })
-    public Response malformedJson(JsonParseException e) {
-        return invalidBody("the body is not well-formed JSON (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")", List.of());
-    }
-
-    @ServerExceptionMapper({ MismatchedInputException.class, UnrecognizedPropertyException.class,
-            JsonMappingException.class, JsonProcessingException.class })
-    public Response unreadableJson(JsonProcessingException e) {
-        if (e instanceof JsonParseException parse) {
-            return malformedJson(parse);
+    public Response wrongCredentials(AuthenticationFailedException e, ContainerRequestContext request) {
+        if (JwtKeys.areUnavailable(e)) {
+            keys.warnUnavailable(e);
+            return refused(e, request, null, accountOf(request), "jwt keys unavailable");
         }
-        String field = e instanceof JsonMappingException mapping ? fieldPath(mapping) : "";
-        if (e instanceof UnrecognizedPropertyException) {
-            return invalidBody("unknown field " + field,
-                    List.of(new FieldProblem(field, "is not a field of this request")));
-        }
-        if (field.isEmpty()) {
-            return invalidBody("the body must be a JSON object with string fields", List.of());
-        }
-        return invalidBody("field " + field + " has the wrong JSON type",
-                List.of(new FieldProblem(field, "must be a JSON string")));
+        return refused(e, request, null, accountOf(request), "credentials refused");
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
-        if (e.getCause() instanceof JsonProcessingException json) {
-            // Quarkus REST wraps some Jackson failures (malformed JSON, trailing tokens) in a 400.
-            return unreadableJson(json);
-        }
-        ProblemCode code;
-        if (e instanceof NotFoundException) {
-            code = ProblemCode.NOT_FOUND;
-        } else if (e instanceof NotAllowedException) {
-            code = ProblemCode.METHOD_NOT_ALLOWED;
-        } else if (e instanceof NotSupportedException) {
-            code = ProblemCode.UNSUPPORTED_MEDIA_TYPE;
-        } else if (e instanceof NotAcceptableException) {
-            code = ProblemCode.NOT_ACCEPTABLE;
-        } else if (e.getResponse().getStatus() < 500) {
-            return invalidBody("the request could not be read", List.of());
-        } else {
-            return unexpected(e);
-        }
-        Response.ResponseBuilder answer = Response.status(code.status()).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(code).forRequest(request.id()));
-        String allow = e.getResponse().getHeaderString("Allow");
-        if (allow != null) {
-            answer.header("Allow", allow);
+    public Uni<Response> missingRole(ForbiddenException e, ContainerRequestContext request) {
+        return access.current().map(caller -> accessDenied(
+                AccessDeniedException.scope(caller, accountOf(request), scopeOf(request)), request));
+    }
+
+    @ServerExceptionMapper
+    public Response accessDenied(AccessDeniedException e, ContainerRequestContext request) {
+        return refused(e, request, e.caller(), e.account(), e.reason());
+    }
+
+    /** A caller refused: the request's {@code denied} audit line, and its problem. */
+    private Response refused(RuntimeException e, ContainerRequestContext request, Caller caller, String account,
+            String reason) {
+        Problem problem = Problems.answerTo(e);
+        audit.denied(Channel.rest(current).facts(caller, account), request.getMethod(), request.getUriInfo().getPath(),
+                problem.status(), reason);
+        Response.ResponseBuilder answer = answer(problem);
+        if (problem.status() == Response.Status.UNAUTHORIZED.getStatusCode()) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         return answer.build();
     }
 
-    @ServerExceptionMapper(priority = Integer.MAX_VALUE)
-    public Response unexpected(Throwable e) {
-        return answer(Problems.describe(e));
-    }
-
-    private Response invalidBody(String what, List<FieldProblem> fields) {
-        return answer(Problem.of(ProblemCode.INVALID_REQUEST, "Invalid request body: " + what + ". Nothing was sent to Bitget.")
-                .withErrors(fields.isEmpty() ? null : fields));
-    }
-
-    /** The answer of the request being served: its id is taken from the request itself. */
-    private Response answer(Problem problem) {
-        return respond(problem.forRequest(request.id()), null);
-    }
-
-    private Response answer(Problem problem, Duration retryAfter) {
-        return respond(problem.forRequest(request.id()), retryAfter);
-    }
-
-    /** {@code problem}, already of its request, as the answer; {@code retryAfter} null: no {@code Retry-After}. */
-    static Response respond(Problem problem, Duration retryAfter) {
-        RequestSpans.refused(problem);
-        Response.ResponseBuilder answer = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-        if (retryAfter != null) {
-            answer.header("Retry-After", Math.max(1, (retryAfter.toMillis() + 999) / 1000));
+    /**
+     * {@code problem} as the answer of the request being served (its id is taken from the request itself), with
+     * {@code Retry-After} when the problem says how long to wait.
+     */
+    private Response.ResponseBuilder answer(Problem problem) {
+        Problem answered = problem.forRequest(current.id());
+        RequestSpans.refused(answered);
+        Response.ResponseBuilder answer = Response.status(answered.status()).type(Problem.MEDIA_TYPE)
+                .entity(answered.withoutRetryAfter());
+        if (answered.retryAfterSeconds() != null) {
+            answer.header("Retry-After", answered.retryAfterSeconds());
         }
-        return answer.build();
+        return answer;
     }
 
-    private static String fieldPath(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining("."));
+    private static String accountOf(ContainerRequestContext request) {
+        return BitgetAccounts.nameOf(request.getHeaderString(MarginModeResource.ACCOUNT_HEADER));
+    }
+
+    /**
+     * The least scope the refused operation takes, by its method, as the resources' {@code @RolesAllowed} declare
+     * it: a change (PUT) takes margin:write; a read, and a batch (which a dry run allows with margin:read), take
+     * margin:read.
+     */
+    private static Scope scopeOf(ContainerRequestContext request) {
+        return "PUT".equals(request.getMethod()) ? Scope.WRITE : Scope.READ;
     }
 }

@@ -30,7 +30,6 @@ import io.bitgetmargin.security.Scope;
 import io.bitgetmargin.setup.SymbolSetupBatchInput;
 import io.bitgetmargin.setup.SymbolSetupInput;
 import io.bitgetmargin.setup.SymbolSetupResult;
-import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 
 /** The symbol-setup facade: margin mode, leverage and position mode in one declarative call, for one symbol or many. */
@@ -47,10 +46,6 @@ public class SymbolSetupResource {
     SymbolSetupResource(SymbolSetupOperations operations, CurrentRequest current) {
         this.operations = operations;
         this.current = current;
-    }
-
-    private Channel channel() {
-        return Channel.rest(current.id(), Span.current());
     }
 
     @PUT
@@ -84,7 +79,7 @@ public class SymbolSetupResource {
             @Parameter(description = "Only read and plan: answers WOULD_CHANGE or UNCHANGED and sends nothing",
                     example = "false", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dryRun") String dryRun,
             SymbolSetupInput input) {
-        return operations.setUp(channel(), account, input, MarginModeResource.flag("dryRun", dryRun));
+        return operations.setUp(Channel.rest(current), account, input, MarginModeResource.flag("dryRun", dryRun));
     }
 
     @POST
@@ -110,6 +105,6 @@ public class SymbolSetupResource {
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dryRun") String dryRun,
             SymbolSetupBatchInput input) {
         boolean planOnly = MarginModeResource.flag("dryRun", dryRun) || input != null && Boolean.TRUE.equals(input.dryRun());
-        return operations.setUpAll(channel(), account, input, planOnly);
+        return operations.setUpAll(Channel.rest(current), account, input, planOnly);
     }
 }

@@ -32,13 +32,11 @@ public class MarginModeOperations {
     private final MarginModeService service;
     private final AccessControl access;
     private final DecisionAudit audit;
-    private final AuditedRequests requests;
 
-    MarginModeOperations(MarginModeService service, AccessControl access, DecisionAudit audit, AuditedRequests requests) {
+    MarginModeOperations(MarginModeService service, AccessControl access, DecisionAudit audit) {
         this.service = service;
         this.access = access;
         this.audit = audit;
-        this.requests = requests;
     }
 
     /** The symbol's current mode; needs margin:read. */
@@ -62,7 +60,7 @@ public class MarginModeOperations {
             boolean dryRun) {
         return access.authorize(account, dryRun ? Scope.READ : Scope.WRITE)
                 .invoke(caller -> RequestSpans.asked(channel.span(), caller, account, input))
-                .chain(caller -> requests.change(channel, caller, account, request -> Uni.createFrom()
+                .chain(caller -> channel.changeBy(caller, account, request -> Uni.createFrom()
                         .deferred(() -> service.ensure(account, input, verify, dryRun))
                         .invoke(result -> RequestSpans.ensured(channel.span(), result))
                         .invoke(result -> audit.ensured(request, result))
@@ -75,7 +73,7 @@ public class MarginModeOperations {
         return access.authorize(account, needed)
                 .invoke(caller -> RequestSpans.askedMany(channel.span(), caller, account,
                         input == null ? null : input.productType()))
-                .chain(caller -> requests.change(channel, caller, account, request -> Uni.createFrom()
+                .chain(caller -> channel.changeBy(caller, account, request -> Uni.createFrom()
                         .deferred(() -> service.ensureAll(account, input))
                         .map(items -> answer(request, input, service.accountType(account).orElse(null), items))
                         .invoke(response -> audit.batch(request, response))));

@@ -14,7 +14,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * and {@code bitgetMsg} are present when Bitget answered; {@code errors} lists the fields of an invalid request;
  * {@code requestId} is the request's {@code X-Request-Id}, as in the audit trail and the log. A symbol setup that
  * did not end as asked adds its {@code steps} (which were applied, which failed, which were skipped) and the symbol's
- * settings {@code before} and, as read back, {@code after}. {@code retryAfterSeconds} is only in an agent's tool error.
+ * settings {@code before} and, as read back, {@code after}. {@code retryAfterSeconds} is in an agent's tool error only;
+ * an HTTP answer says it in {@code Retry-After} ({@link #withoutRetryAfter}).
  */
 @RegisterForReflection(targets = { Problem.class, FieldProblem.class })
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -68,6 +69,12 @@ public record Problem(
     public Problem withRetryAfter(java.time.Duration wait) {
         return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, errors, requestId, before,
                 after, steps, Math.max(1, (wait.toMillis() + 999) / 1000));
+    }
+
+    /** The same problem without {@code retryAfterSeconds}: for an HTTP answer, whose {@code Retry-After} says it. */
+    public Problem withoutRetryAfter() {
+        return new Problem(type, title, status, detail, code, retryable, bitgetCode, bitgetMsg, errors, requestId, before,
+                after, steps, null);
     }
 
     public Problem withErrors(List<FieldProblem> fieldProblems) {

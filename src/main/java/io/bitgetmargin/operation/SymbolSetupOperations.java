@@ -33,20 +33,18 @@ public class SymbolSetupOperations {
     private final SymbolSetupService service;
     private final AccessControl access;
     private final SetupAudit audit;
-    private final AuditedRequests requests;
 
-    SymbolSetupOperations(SymbolSetupService service, AccessControl access, SetupAudit audit, AuditedRequests requests) {
+    SymbolSetupOperations(SymbolSetupService service, AccessControl access, SetupAudit audit) {
         this.service = service;
         this.access = access;
         this.audit = audit;
-        this.requests = requests;
     }
 
     /** Sets up one symbol ({@code planOnly}: only read and plan); needs margin:write, or margin:read to plan. */
     public Uni<SymbolSetupResult> setUp(Channel channel, String account, SymbolSetupInput input, boolean planOnly) {
         return access.authorize(account, planOnly ? Scope.READ : Scope.WRITE)
                 .invoke(caller -> RequestSpans.asked(channel.span(), caller, account, input))
-                .chain(caller -> requests.change(channel, caller, account, request -> Uni.createFrom()
+                .chain(caller -> channel.changeBy(caller, account, request -> Uni.createFrom()
                         .deferred(() -> service.setUp(account, input, planOnly))
                         .invoke(result -> RequestSpans.setUp(channel.span(), result))
                         .invoke(result -> audit.done(request, result))
@@ -60,7 +58,7 @@ public class SymbolSetupOperations {
         return access.authorize(account, planOnly ? Scope.READ : Scope.WRITE)
                 .invoke(caller -> RequestSpans.askedMany(channel.span(), caller, account,
                         input == null ? null : input.productType()))
-                .chain(caller -> requests.change(channel, caller, account, request -> Uni.createFrom()
+                .chain(caller -> channel.changeBy(caller, account, request -> Uni.createFrom()
                         .deferred(() -> service.setUpAll(account, input, planOnly))
                         .map(items -> answered(request, account, input, planOnly, items))));
     }
