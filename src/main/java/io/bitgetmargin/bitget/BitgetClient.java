@@ -378,7 +378,7 @@ public class BitgetClient {
             // A measurement that started before this attempt was signed may predate a clock step: wait for a later one.
             // A failed measurement keeps the last offset; the attempt then tells whether it was good enough.
             return clock.synchroniseAfter(lastSentNanos, BitgetClient.this::serverTime).onFailure().recoverWithItem(0L)
-                    .flatMap(offset -> attempt());
+                    .chain(offset -> attempt());
         }
 
         private void giveBackUnusedTurn() {
