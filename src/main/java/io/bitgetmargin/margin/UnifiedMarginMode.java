@@ -116,9 +116,9 @@ final class UnifiedMarginMode {
             return Uni.createFrom().item(new Sent(plan.items(), List.of()));
         }
         List<MarginModeChange> toSend = List.copyOf(plan.calls().keySet());
-        List<Uni<Throwable>> refusals = toSend.stream()
+        List<Uni<Throwable>> sends = toSend.stream()
                 .map(change -> refusalOf(account, change, plan.calls().get(change))).toList();
-        return Uni.join().all(refusals).andFailFast().map(answers -> sorted(plan.items(), toSend, answers));
+        return Uni.join().all(sends).andFailFast().map(refusals -> sorted(plan.items(), toSend, refusals));
     }
 
     /** Sends one symbol's calls; null when Bitget accepted them, else why not. */

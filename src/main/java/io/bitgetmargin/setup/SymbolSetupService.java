@@ -170,7 +170,7 @@ public class SymbolSetupService {
         setups.forEach(setup -> byProductType.computeIfAbsent(setup.productType(), key -> new ArrayList<>()).add(setup));
         List<Uni<List<SetupItem>>> groups = byProductType.values().stream()
                 .map(group -> classic.apply(account, group, dryRun, firstWait)).toList();
-        return Uni.join().all(groups).andFailFast().map(lists -> lists.stream().flatMap(List::stream).toList());
+        return Uni.join().all(groups).andFailFast().map(groupItems -> groupItems.stream().flatMap(List::stream).toList());
     }
 
     private static RuntimeException unchecked(Throwable failure) {
