@@ -30,9 +30,10 @@ import io.smallrye.mutiny.Uni;
  * has the requested mode. Every {@link Uni} returned never blocks the thread that subscribes to it.
  * <p>
  * The account's type ({@link BitgetAccountTypes}) picks the flow: a classic account reads Get Single Account and
- * calls set-margin-mode; a unified one reads its settings and calls set-leverage with the symbol's current leverage,
- * then always reads the settings back, because Bitget's answer does not say what it did. When Bitget proves the type
- * wrong in the middle of a request (40085 or 40084), the request is served once more through the other flow.
+ * calls set-margin-mode; a unified one ({@link UnifiedMarginMode}) reads its settings and calls set-leverage with the
+ * symbol's current leverage, then always reads the settings back, because Bitget's answer does not say what it did.
+ * When Bitget proves the type wrong in the middle of a request (40085 or 40084), the request is served once more
+ * through the other flow.
  */
 @ApplicationScoped
 public class MarginModeService {
