@@ -40,7 +40,7 @@ public class BitgetAccountTypes {
             // A previous application in this JVM (dev-mode reload, test profiles) may have left this gauge behind.
             Tags tags = Tags.of("account", account);
             meters.find("bitget.margin.account.unified").tags(tags).meters().forEach(meters::remove);
-            Gauge.builder("bitget.margin.account.unified", () -> known(account).map(k -> k == AccountType.UNIFIED ? 1 : 0)
+            Gauge.builder("bitget.margin.account.unified", () -> known(account).map(type -> type == AccountType.UNIFIED ? 1 : 0)
                     .orElse(-1)).tags(tags).strongReference(true).register(meters);
         }
     }

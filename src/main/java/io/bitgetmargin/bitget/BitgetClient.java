@@ -270,8 +270,8 @@ public class BitgetClient {
             // then the account's lane, whose turns go round between the callers waiting for it; both within maxWait.
             long start = System.nanoTime();
             return limiter.withTurn(quota, party, maxWait, giveUpWaiting(), quotaTurn -> {
-                Duration left = maxWait.minusNanos(System.nanoTime() - start);
-                return firstTurnThenAttempts(left.isNegative() ? Duration.ZERO : left);
+                Duration remaining = maxWait.minusNanos(System.nanoTime() - start);
+                return firstTurnThenAttempts(remaining.isNegative() ? Duration.ZERO : remaining);
             });
         }
 
@@ -282,7 +282,7 @@ public class BitgetClient {
                 attemptsStartNanos = System.nanoTime();
                 return breaker.guard(() -> retries.get(endpoint).run(this::attempt)
                         // The breaker judges Bitget by what the last attempt met, not by the caller leaving.
-                        .onFailure(CallerGoneException.class).transform(left -> left.sent() ? gone.lastFailure() : left))
+                        .onFailure(CallerGoneException.class).transform(hungUp -> hungUp.sent() ? gone.lastFailure() : hungUp))
                         .onTermination().invoke(this::giveBackUnusedTurn);
             }).onFailure().transform(this::answeredFailure).onCancellation().invoke(() -> cancelled = true);
         }
@@ -378,7 +378,7 @@ public class BitgetClient {
             // A measurement that started before this attempt was signed may predate a clock step: wait for a later one.
             // A failed measurement keeps the last offset; the attempt then tells whether it was good enough.
             return clock.synchroniseAfter(lastSentNanos, BitgetClient.this::serverTime).onFailure().recoverWithItem(0L)
-                    .flatMap(offset -> attempt());
+                    .chain(offset -> attempt());
         }
 
         private void giveBackUnusedTurn() {

@@ -115,12 +115,12 @@ public class BitgetClock {
     private Uni<Long> measureOnce(Supplier<Uni<ServerTimeData>> serverTime, long startNanos) {
         return Uni.createFrom().deferred(() -> {
             long t0 = System.currentTimeMillis();
-            return serverTime.get().map(time -> {
+            return serverTime.get().map(answer -> {
                 long t1 = System.currentTimeMillis();
-                if (time == null || time.serverTime() == null) {
+                if (answer == null || answer.serverTime() == null) {
                     throw new BitgetException.Unavailable("the server time answer has no serverTime", null, true);
                 }
-                long offset = keep(time.serverTime() - (t0 + t1) / 2, startNanos);
+                long offset = keep(answer.serverTime() - (t0 + t1) / 2, startNanos);
                 if (failing.compareAndSet(true, false)) {
                     Log.infof("Bitget server time is reachable again; clock offset %d ms", offset);
                 }

@@ -92,6 +92,6 @@ public interface BitgetConfig {
     }
 
     private static boolean isPresent(Optional<String> value) {
-        return value.filter(v -> !v.isBlank()).isPresent();
+        return value.filter(text -> !text.isBlank()).isPresent();
     }
 }

@@ -52,13 +52,16 @@ public class BitgetContracts {
      * share one fetch.
      */
     public Uni<Optional<ContractData>> find(String productType, String symbol) {
-        return of(productType).flatMap(listed -> {
-            Optional<ContractData> contract = listed.contract(symbol);
-            if (contract.isPresent() || isFresh(listed)) {
-                return Uni.createFrom().item(contract);
-            }
-            return newerThan(productType, listed).map(fresh -> fresh.contract(symbol));
-        });
+        return of(productType).chain(listed -> contractIn(productType, listed, symbol));
+    }
+
+    /** The contract in {@code listed}, or, when it is missing from a list that is not fresh, in a newer one. */
+    private Uni<Optional<ContractData>> contractIn(String productType, Listed listed, String symbol) {
+        Optional<ContractData> contract = listed.contract(symbol);
+        if (contract.isPresent() || isFresh(listed)) {
+            return Uni.createFrom().item(contract);
+        }
+        return newerThan(productType, listed).map(fresh -> fresh.contract(symbol));
     }
 
     private boolean isFresh(Listed listed) {
@@ -76,17 +79,21 @@ public class BitgetContracts {
             if (running != null) {
                 return OwnContext.resume(Uni.createFrom().completionStage(running));
             }
-            of(productType).flatMap(cached -> cached != stale ? Uni.createFrom().item(cached)
-                    : cache.invalidate(productType).flatMap(ignored -> of(productType)))
-                    .subscribe().with(fresh -> {
-                        refetches.remove(productType, mine);
-                        mine.complete(fresh);
-                    }, failure -> {
-                        refetches.remove(productType, mine);
-                        mine.completeExceptionally(failure);
-                    });
+            fetchedAfter(productType, stale).subscribe().with(fresh -> {
+                refetches.remove(productType, mine);
+                mine.complete(fresh);
+            }, failure -> {
+                refetches.remove(productType, mine);
+                mine.completeExceptionally(failure);
+            });
             return OwnContext.resume(Uni.createFrom().completionStage(mine));
         });
+    }
+
+    /** The cached list when it is no longer {@code stale} (fetched since), else a new fetch in its place. */
+    private Uni<Listed> fetchedAfter(String productType, Listed stale) {
+        return of(productType).chain(cached -> cached != stale ? Uni.createFrom().item(cached)
+                : cache.invalidate(productType).chain(() -> of(productType)));
     }
 
     /** A product type's contracts by symbol, and when they were fetched. */

@@ -16,10 +16,8 @@ import io.bitgetmargin.bitget.AccountData;
 import io.bitgetmargin.bitget.AccountType;
 import io.bitgetmargin.bitget.BitgetAccountTypes;
 import io.bitgetmargin.bitget.BitgetClient;
-import io.bitgetmargin.bitget.BitgetErrorCategory;
 import io.bitgetmargin.bitget.BitgetException;
 import io.bitgetmargin.bitget.CallerGoneException;
-import io.bitgetmargin.bitget.SetLeverageRequest;
 import io.bitgetmargin.bitget.SetMarginModeData;
 import io.bitgetmargin.bitget.SetMarginModeRequest;
 import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
@@ -32,9 +30,10 @@ import io.smallrye.mutiny.Uni;
  * has the requested mode. Every {@link Uni} returned never blocks the thread that subscribes to it.
  * <p>
  * The account's type ({@link BitgetAccountTypes}) picks the flow: a classic account reads Get Single Account and
- * calls set-margin-mode; a unified one reads its settings and calls set-leverage with the symbol's current leverage,
- * then always reads the settings back, because Bitget's answer does not say what it did. When Bitget proves the type
- * wrong in the middle of a request (40085 or 40084), the request is served once more through the other flow.
+ * calls set-margin-mode; a unified one ({@link UnifiedMarginMode}) reads its settings and calls set-leverage with the
+ * symbol's current leverage, then always reads the settings back, because Bitget's answer does not say what it did.
+ * When Bitget proves the type wrong in the middle of a request (40085 or 40084), the request is served once more
+ * through the other flow.
  */
 @ApplicationScoped
 public class MarginModeService {
@@ -44,20 +43,26 @@ public class MarginModeService {
     private final BatchConfig batch;
     /** Each symbol of a batch under a span of its own. */
     private final NestedSpans spans;
+    private final UnifiedMarginMode unified;
 
     MarginModeService(BitgetClient bitget, BitgetAccountTypes accountTypes, BatchConfig batch, NestedSpans spans) {
         this.spans = spans;
         this.bitget = bitget;
         this.accountTypes = accountTypes;
         this.batch = batch;
+        this.unified = new UnifiedMarginMode(bitget, accountTypes, batch, spans);
     }
 
     /** The current mode of a symbol, for an account (null: the default one). */
     public Uni<MarginModeState> read(String account, String symbol, String productType, String marginCoin) {
         return Uni.createFrom().item(() -> MarginModeNormaliser.target(symbol, productType, marginCoin))
-                .flatMap(target -> byAccountType(account, type -> type == AccountType.CLASSIC
-                        ? readClassic(account, target, null)
-                        : unifiedSettings(account, target.productType(), null).map(settings -> settings.stateOf(target))));
+                .chain(target -> stateOf(account, target));
+    }
+
+    private Uni<MarginModeState> stateOf(String account, MarginModeTarget target) {
+        return byAccountType(account, type -> type == AccountType.CLASSIC
+                ? readClassic(account, target, null)
+                : unified.read(account, target));
     }
 
     /**
@@ -75,7 +80,7 @@ public class MarginModeService {
     /** As {@link #ensure(String, MarginModeInput, boolean)}; with {@code dryRun}, reads only and answers what it would do. */
     public Uni<MarginModeResult> ensure(String account, MarginModeInput input, boolean verify, boolean dryRun) {
         return Uni.createFrom().item(() -> MarginModeNormaliser.normalise(input))
-                .flatMap(change -> ensure(account, change, verify, dryRun, null));
+                .chain(change -> ensure(account, change, verify, dryRun, null));
     }
 
     /**
@@ -84,6 +89,28 @@ public class MarginModeService {
      * reads its settings once for the whole batch and once more after its changes.
      */
     public Uni<List<BatchItem>> ensureAll(String account, BatchInput input) {
+        BatchPlan plan = plan(input);
+        return apply(account, plan.changes(), plan.dryRun()).map(plan::inRequestOrder);
+    }
+
+    /** A batch once its input is checked: each distinct symbol's change, or why it is invalid, in request order. */
+    private record BatchPlan(MarginMode mode, Map<String, Object> distinct, boolean dryRun) {
+
+        List<MarginModeChange> changes() {
+            return distinct.values().stream().filter(MarginModeChange.class::isInstance)
+                    .map(MarginModeChange.class::cast).toList();
+        }
+
+        List<BatchItem> inRequestOrder(Map<String, BatchItem> bySymbol) {
+            List<BatchItem> items = new ArrayList<>();
+            distinct.forEach((symbol, planned) -> items.add(planned instanceof MarginModeChange
+                    ? bySymbol.get(symbol)
+                    : new BatchItem(symbol, Outcome.FAILED, mode, (Throwable) planned)));
+            return items;
+        }
+    }
+
+    private BatchPlan plan(BatchInput input) {
         if (input == null) {
             throw new InvalidRequestException(null, "a request body with marginMode and symbols is required");
         }
@@ -99,30 +126,25 @@ public class MarginModeService {
         MarginModeNormaliser.distinctTargets(input.symbols(), input.productType(), input.marginCoin(), batch.maxSymbols())
                 .forEach((symbol, normalised) -> distinct.put(symbol, normalised instanceof MarginModeTarget target
                         ? new MarginModeChange(target, mode) : normalised));
-        boolean dryRun = Boolean.TRUE.equals(input.dryRun());
-        List<MarginModeChange> changes = distinct.values().stream().filter(MarginModeChange.class::isInstance)
-                .map(MarginModeChange.class::cast).toList();
-        Uni<Map<String, BatchItem>> done;
+        return new BatchPlan(mode, distinct, Boolean.TRUE.equals(input.dryRun()));
+    }
+
+    /** The batch's items by symbol, on the account's type; never fails. */
+    private Uni<Map<String, BatchItem>> apply(String account, List<MarginModeChange> changes, boolean dryRun) {
         if (changes.size() > 1 && accountTypes.known(account).isEmpty()) {
             // Not known yet: one symbol alone first, so that a unified account answers one 40085, not one per symbol.
-            MarginModeChange first = changes.get(0);
-            done = batchItem(account, first, dryRun).flatMap(firstItem -> changesOn(account,
-                    accountTypes.current(account), changes.subList(1, changes.size()), dryRun, true).map(rest -> {
-                        Map<String, BatchItem> all = new HashMap<>(rest);
-                        all.put(first.symbol(), firstItem);
-                        return all;
-                    }));
-        } else {
-            done = Uni.createFrom().deferred(() -> changesOn(account, accountTypes.current(account), changes, dryRun,
-                    true));
+            return batchItem(account, changes.get(0), dryRun)
+                    .chain(firstItem -> afterTheFirst(account, firstItem, changes, dryRun));
         }
-        return done.map(bySymbol -> {
-            List<BatchItem> items = new ArrayList<>();
-            distinct.forEach((symbol, normalised) -> items.add(normalised instanceof MarginModeChange
-                    ? bySymbol.get(symbol)
-                    : new BatchItem(symbol, Outcome.FAILED, mode, (Throwable) normalised)));
-            return items;
-        });
+        return Uni.createFrom().deferred(() -> changesOn(account, accountTypes.current(account), changes, dryRun,
+                true));
+    }
+
+    /** The other symbols, once the first one alone has taught the account's type. */
+    private Uni<Map<String, BatchItem>> afterTheFirst(String account, BatchItem firstItem,
+            List<MarginModeChange> changes, boolean dryRun) {
+        return changesOn(account, accountTypes.current(account), changes.subList(1, changes.size()), dryRun, true)
+                .map(others -> merged(others, Map.of(firstItem.symbol(), firstItem)));
     }
 
     /** The account's type when it is configured or has been learnt from Bitget's answers. */
@@ -140,35 +162,56 @@ public class MarginModeService {
             return Uni.createFrom().item(Map.of());
         }
         if (type == AccountType.CLASSIC) {
-            // All symbols start at once and queue for the account's turns, which alone decide the pace. Should Bitget
-            // prove the account unified meanwhile (it was upgraded), the symbols it refused go on as a unified batch.
-            List<Uni<BatchItem>> items = changes.stream().map(change -> item(change, traced(change,
-                    ensureClassic(account, change, false, dryRun, batch.maxWaitPerCall())))).toList();
-            return Uni.join().all(items).andFailFast().flatMap(list -> {
-                Map<String, BatchItem> bySymbol = new HashMap<>();
-                List<MarginModeChange> refused = new ArrayList<>();
-                for (int i = 0; i < changes.size(); i++) {
-                    BatchItem item = list.get(i);
-                    bySymbol.put(item.symbol(), item);
-                    if (retype && isWrongAccountType(item.failure()) && accountTypes.current(account) != type) {
-                        refused.add(changes.get(i));
-                    }
-                }
-                return refused.isEmpty() ? Uni.createFrom().item(bySymbol)
-                        : changesOn(account, accountTypes.current(account), refused, dryRun, false).map(again -> {
-                            bySymbol.putAll(again);
-                            return bySymbol;
-                        });
-            });
+            return classicBatch(account, changes, dryRun, retype);
         }
-        return unifiedBatch(account, changes, dryRun)
+        return unified.batch(account, changes, dryRun)
                 .onFailure(failure -> retype && isWrongAccountType(failure) && accountTypes.current(account) != type)
                 .recoverWithUni(() -> changesOn(account, accountTypes.current(account), changes, dryRun, false))
-                .onFailure().recoverWithItem(failure -> {
-                    Map<String, BatchItem> failed = new HashMap<>();
-                    changes.forEach(change -> failed.put(change.symbol(), failedItem(change, failure)));
-                    return failed;
-                });
+                .onFailure().recoverWithItem(failure -> allFailed(changes, failure));
+    }
+
+    /**
+     * A classic account's batch. All symbols start at once and queue for the account's turns, which alone decide the
+     * pace. Should Bitget prove the account unified meanwhile (it was upgraded), the symbols it refused go on as a
+     * unified batch.
+     */
+    private Uni<Map<String, BatchItem>> classicBatch(String account, List<MarginModeChange> changes, boolean dryRun,
+            boolean retype) {
+        List<Uni<BatchItem>> items = changes.stream().map(change -> item(change, traced(change,
+                ensureClassic(account, change, false, dryRun, batch.maxWaitPerCall())))).toList();
+        return Uni.join().all(items).andFailFast()
+                .chain(classicItems -> retyped(account, changes, classicItems, dryRun, retype));
+    }
+
+    /** The items by symbol, those Bitget refused for a classic account's once more as the account's type now is. */
+    private Uni<Map<String, BatchItem>> retyped(String account, List<MarginModeChange> changes,
+            List<BatchItem> classicItems, boolean dryRun, boolean retype) {
+        Map<String, BatchItem> bySymbol = new HashMap<>();
+        List<MarginModeChange> refused = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            BatchItem item = classicItems.get(i);
+            bySymbol.put(item.symbol(), item);
+            if (retype && isWrongAccountType(item.failure()) && accountTypes.current(account) != AccountType.CLASSIC) {
+                refused.add(changes.get(i));
+            }
+        }
+        if (refused.isEmpty()) {
+            return Uni.createFrom().item(bySymbol);
+        }
+        return changesOn(account, accountTypes.current(account), refused, dryRun, false)
+                .map(retypedItems -> merged(bySymbol, retypedItems));
+    }
+
+    private static Map<String, BatchItem> merged(Map<String, BatchItem> items, Map<String, BatchItem> more) {
+        Map<String, BatchItem> all = new HashMap<>(items);
+        all.putAll(more);
+        return all;
+    }
+
+    private static Map<String, BatchItem> allFailed(List<MarginModeChange> changes, Throwable failure) {
+        Map<String, BatchItem> failed = new HashMap<>();
+        changes.forEach(change -> failed.put(change.symbol(), change.failed(failure)));
+        return failed;
     }
 
     /** One symbol of a batch, on its own: read, change, by the account's type. */
@@ -182,82 +225,14 @@ public class MarginModeService {
 
     /** A symbol's outcome as a batch item; a failure becomes a FAILED or BLOCKED item. */
     private static Uni<BatchItem> item(MarginModeChange change, Uni<MarginModeResult> outcome) {
-        return outcome.map(result -> new BatchItem(change.symbol(), result.outcome(), result.marginMode(), null))
-                .onFailure().recoverWithItem(failure -> failedItem(change, failure));
-    }
-
-    /**
-     * A unified account's batch: one settings read for every symbol, the changes queued at the set-leverage lane
-     * (which paces them), one settings read after them all. Fails only when the first read does.
-     */
-    private Uni<Map<String, BatchItem>> unifiedBatch(String account, List<MarginModeChange> changes, boolean dryRun) {
-        Duration maxWait = batch.maxWaitPerCall();
-        return Uni.createFrom().deferred(() -> unifiedSettings(account, null, maxWait)).flatMap(settings -> {
-            Map<String, BatchItem> items = new HashMap<>();
-            Map<MarginModeChange, List<SetLeverageRequest>> calls = new LinkedHashMap<>();
-            for (MarginModeChange change : changes) {
-                if (change.productType().isSimulated()) {
-                    items.put(change.symbol(), failedItem(change, InvalidRequestException.simulatedProductTypeOnUnified(change.productType())));
-                    continue;
-                }
-                MarginModeState current = settings.stateOf(change.target());
-                Optional<MarginModeResult> settled = settled(change, current, dryRun);
-                if (settled.isPresent()) {
-                    items.put(change.symbol(), new BatchItem(change.symbol(), settled.get().outcome(),
-                            current.marginMode(), null));
-                    continue;
-                }
-                try {
-                    calls.put(change, settings.changeTo(change, current));
-                } catch (LeverageUnknownException unknown) {
-                    items.put(change.symbol(), failedItem(change, unknown));
-                }
-            }
-            if (calls.isEmpty()) {
-                return Uni.createFrom().item(items);
-            }
-            List<MarginModeChange> toSend = List.copyOf(calls.keySet());
-            List<Uni<Throwable>> sends = toSend.stream().map(change -> spans.symbol(change.symbol(),
-                    sendUnified(account, calls.get(change), maxWait), sent -> null)
-                    .map(sent -> (Throwable) null).onFailure().recoverWithItem(failure -> failure)).toList();
-            return Uni.join().all(sends).andFailFast().flatMap(outcomes -> {
-                List<MarginModeChange> accepted = new ArrayList<>();
-                for (int i = 0; i < toSend.size(); i++) {
-                    if (outcomes.get(i) == null) {
-                        accepted.add(toSend.get(i));
-                    } else {
-                        items.put(toSend.get(i).symbol(), failedItem(toSend.get(i), outcomes.get(i)));
-                    }
-                }
-                if (accepted.isEmpty()) {
-                    return Uni.createFrom().item(items);
-                }
-                return unifiedSettings(account, null, maxWait).map(readBack -> {
-                    accepted.forEach(change -> items.put(change.symbol(), confirmed(change, readBack)));
-                    return items;
-                }).onFailure().recoverWithItem(readBackFailure -> {
-                    accepted.forEach(change -> items.put(change.symbol(), failedItem(change,
-                            new ChangeUnconfirmedException(change.symbol(), change.marginMode(), readBackFailure))));
-                    return items;
-                });
-            });
-        });
-    }
-
-    private BatchItem confirmed(MarginModeChange change, UnifiedSettings readBack) {
-        try {
-            MarginModeResult result = confirm(change, readBack);
-            return new BatchItem(change.symbol(), result.outcome(), result.marginMode(), null);
-        } catch (NotAppliedException | BitgetException unreadableOrNotApplied) {
-            return failedItem(change, unreadableOrNotApplied);
-        }
+        return outcome.map(change::item).onFailure().recoverWithItem(change::failed);
     }
 
     private Uni<MarginModeResult> ensure(String account, MarginModeChange change, boolean verify, boolean dryRun,
             Duration maxWait) {
         return byAccountType(account, type -> type == AccountType.CLASSIC
                 ? ensureClassic(account, change, verify, dryRun, maxWait)
-                : ensureUnified(account, change, dryRun, maxWait));
+                : unified.ensure(account, change, dryRun, maxWait));
     }
 
     private <T> Uni<T> byAccountType(String account, Function<AccountType, Uni<T>> flow) {
@@ -266,16 +241,20 @@ public class MarginModeService {
 
     private Uni<MarginModeResult> ensureClassic(String account, MarginModeChange change, boolean verify, boolean dryRun,
             Duration maxWait) {
-        return readClassic(account, change.target(), maxWait).flatMap(current -> {
-            Optional<MarginModeResult> settled = settled(change, current, dryRun);
-            if (settled.isPresent()) {
-                return Uni.createFrom().item(settled.get());
-            }
-            Uni<MarginModeResult> changed = sendClassic(account, change, maxWait)
-                    .onFailure(MarginModeService::sentBeforeTheCallerLeft)
-                    .recoverWithUni(gone -> appliedAfterAll(account, change, gone));
-            return verify ? changed.flatMap(result -> verifyClassic(account, change, result)) : changed;
-        });
+        return readClassic(account, change.target(), maxWait)
+                .chain(current -> changeClassic(account, change, current, verify, dryRun, maxWait));
+    }
+
+    private Uni<MarginModeResult> changeClassic(String account, MarginModeChange change, MarginModeState current,
+            boolean verify, boolean dryRun, Duration maxWait) {
+        Optional<MarginModeResult> settled = change.settled(current, dryRun);
+        if (settled.isPresent()) {
+            return Uni.createFrom().item(settled.get());
+        }
+        Uni<MarginModeResult> changed = sendClassic(account, change, maxWait)
+                .onFailure(MarginModeService::sentBeforeTheCallerLeft)
+                .recoverWithUni(callerGone -> appliedAfterAll(account, change, callerGone));
+        return verify ? changed.chain(result -> verifyClassic(account, change, result)) : changed;
     }
 
     private Uni<MarginModeResult> verifyClassic(String account, MarginModeChange change, MarginModeResult result) {
@@ -283,28 +262,28 @@ public class MarginModeService {
                 .onFailure().transform(failure -> new ChangeUnconfirmedException(change.symbol(), change.marginMode(),
                         failure))
                 .map(readBack -> {
-            if (readBack.marginMode() != change.marginMode()) {
-                throw new NotAppliedException(change.symbol(), change.marginMode(), readBack.marginMode());
-            }
-            return result;
-        });
+                    if (readBack.marginMode() != change.marginMode()) {
+                        throw new NotAppliedException(change.symbol(), change.marginMode(), readBack.marginMode());
+                    }
+                    return result;
+                });
     }
 
     /**
      * A change sent before its caller hung up, which was then not sent again: the read-back tells whether it took, so
      * that its outcome is known (and audited) although nobody waits for it.
      */
-    private Uni<MarginModeResult> appliedAfterAll(String account, MarginModeChange change, Throwable gone) {
+    private Uni<MarginModeResult> appliedAfterAll(String account, MarginModeChange change, Throwable callerGone) {
         return readClassic(account, change.target(), readBackWait()).map(readBack -> {
             if (readBack.marginMode() != change.marginMode()) {
-                throw (CallerGoneException) gone;
+                throw (CallerGoneException) callerGone;
             }
-            return result(change, readBack, Outcome.CHANGED);
-        }).onFailure(failure -> failure != gone).transform(unread -> gone);
+            return change.result(readBack, Outcome.CHANGED);
+        }).onFailure(failure -> failure != callerGone).transform(readBackFailure -> callerGone);
     }
 
     private static boolean sentBeforeTheCallerLeft(Throwable failure) {
-        return failure instanceof CallerGoneException gone && gone.sent();
+        return failure instanceof CallerGoneException callerGone && callerGone.sent();
     }
 
     private Uni<MarginModeState> readClassic(String account, MarginModeTarget target, Duration maxWait) {
@@ -319,80 +298,11 @@ public class MarginModeService {
     }
 
     /**
-     * Reads the settings, sends nothing when the mode is right (or no leverage is known), else set-leverage with the
-     * current leverage, and always reads back: {@code CHANGED} only when the settings show the new mode.
-     */
-    private Uni<MarginModeResult> ensureUnified(String account, MarginModeChange change, boolean dryRun,
-            Duration maxWait) {
-        return unifiedSettings(account, change.productType(), maxWait).flatMap(settings -> {
-            MarginModeState current = settings.stateOf(change.target());
-            Optional<MarginModeResult> settled = settled(change, current, dryRun);
-            if (settled.isPresent()) {
-                return Uni.createFrom().item(settled.get());
-            }
-            return sendUnified(account, settings.changeTo(change, current), maxWait)
-                    .flatMap(sent -> unifiedSettings(account, null, readBackWait())
-                            .onFailure().transform(failure -> new ChangeUnconfirmedException(change.symbol(),
-                                    change.marginMode(), failure)))
-                    .map(readBack -> confirm(change, readBack));
-        });
-    }
-
-    /**
-     * The outcome of a symbol that needs no change sent: {@code UNCHANGED} when it has the mode, {@code WOULD_CHANGE}
-     * on a dry run; empty when a change must be sent.
-     */
-    private static Optional<MarginModeResult> settled(MarginModeChange change, MarginModeState current, boolean dryRun) {
-        if (current.marginMode() == change.marginMode()) {
-            return Optional.of(result(change, current, Outcome.UNCHANGED));
-        }
-        return dryRun ? Optional.of(result(change, current, Outcome.WOULD_CHANGE)) : Optional.empty();
-    }
-
-    /**
      * How long a read-back may queue at the limiter: once a change was sent, only its read-back can tell the caller
      * what happened, so it waits as long as a batch's call may, not the short wait that lets a new request fail fast.
      */
     private Duration readBackWait() {
         return batch.maxWaitPerCall();
-    }
-
-    private static MarginModeResult confirm(MarginModeChange change, UnifiedSettings readBack) {
-        MarginModeState after = readBack.stateOf(change.target());
-        if (after.marginMode() != change.marginMode()) {
-            throw new NotAppliedException(change.symbol(), change.marginMode(), after.marginMode(), readBack.holdMode(),
-                    readBack.accountLevel());
-        }
-        return result(change, after, Outcome.CHANGED);
-    }
-
-    /**
-     * The calls one after the other: the second side of a hedge-mode change only once the first was accepted. When the
-     * caller hangs up after one of them was sent, it ends without failing: the read-back that follows tells what
-     * took.
-     */
-    private Uni<Void> sendUnified(String account, List<SetLeverageRequest> requests, Duration maxWait) {
-        Uni<Void> sent = Uni.createFrom().voidItem();
-        for (int i = 0; i < requests.size(); i++) {
-            SetLeverageRequest request = requests.get(i);
-            boolean earlierAccepted = i > 0;
-            sent = sent.flatMap(previous -> bitget.setLeverage(account, request, maxWait).replaceWithVoid()
-                    .onFailure(gone -> gone instanceof CallerGoneException left && (left.sent() || earlierAccepted))
-                    .recoverWithNull());
-        }
-        return sent;
-    }
-
-    /**
-     * A unified account's settings; a product type, when given, is checked first (nothing is sent for an S-prefixed
-     * one). An account Bitget is moving between types is forgotten, so that its type is learnt afresh.
-     */
-    private Uni<UnifiedSettings> unifiedSettings(String account, ProductType productType, Duration maxWait) {
-        if (productType != null && productType.isSimulated()) {
-            return Uni.createFrom().failure(InvalidRequestException.simulatedProductTypeOnUnified(productType));
-        }
-        return bitget.accountSettings(account, maxWait).map(UnifiedSettings::of)
-                .onFailure(AccountSwitchingException.class).invoke(switching -> accountTypes.forget(account));
     }
 
     private static MarginModeState classicState(MarginModeTarget target, AccountData data) {
@@ -406,11 +316,6 @@ public class MarginModeService {
                 data.assetMode(), null);
     }
 
-    private static MarginModeResult result(MarginModeChange change, MarginModeState current, Outcome outcome) {
-        return new MarginModeResult(change.symbol(), change.productType(), change.marginCoin(), current.accountType(),
-                current.marginMode(), current.longLeverage(), current.shortLeverage(), outcome);
-    }
-
     private static MarginModeResult result(MarginModeChange change, SetMarginModeData data) {
         // Bitget echoes the mode it applied; fall back to the requested one when the echo is missing.
         MarginMode applied = data == null ? change.marginMode()
@@ -421,17 +326,7 @@ public class MarginModeService {
                 applied, longLeverage, shortLeverage, Outcome.CHANGED);
     }
 
-    private static BatchItem failedItem(MarginModeChange change, Throwable failure) {
-        return new BatchItem(change.symbol(), isPositionOrOrderOpen(failure) ? Outcome.BLOCKED : Outcome.FAILED,
-                change.marginMode(), failure);
-    }
-
     private static boolean isWrongAccountType(Throwable failure) {
         return BitgetAccountTypes.isWrongAccountType(failure);
-    }
-
-    private static boolean isPositionOrOrderOpen(Throwable failure) {
-        return failure instanceof BitgetException.Rejected rejected
-                && rejected.category() == BitgetErrorCategory.POSITION_OR_ORDER_OPEN;
     }
 }

@@ -124,7 +124,8 @@ final class SymbolForms {
     /** Upper-cases ASCII letters only: other scripts are left as Bitget lists them. */
     static String upper(String text) {
         StringBuilder upper = new StringBuilder(text.length());
-        text.trim().codePoints().forEach(c -> upper.appendCodePoint(c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c));
+        text.trim().codePoints().forEach(codePoint -> upper.appendCodePoint(
+                codePoint >= 'a' && codePoint <= 'z' ? codePoint - ('a' - 'A') : codePoint));
         return upper.toString();
     }
 }

@@ -154,7 +154,7 @@ public class RateLimiter {
         if (redis == null) {
             return;
         }
-        redis.prepare().flatMap(ready -> heartbeat()).subscribe().with(ready -> LOG.debug("Redis rate-limit store ready"),
+        redis.prepare().chain(() -> heartbeat()).subscribe().with(ready -> LOG.debug("Redis rate-limit store ready"),
                 failure -> {
                     if (failure instanceof RateLimitStoreUnavailableException.TimedOut) {
                         LOG.debugf("Redis rate-limit store not prepared yet: %s", failure.getMessage());

@@ -23,6 +23,7 @@ public class RedisConnectionGauges {
     @Produces
     @Singleton
     MeterFilter onePerPoolNotPerConnection() {
-        return MeterFilter.deny(id -> id.getType() == Meter.Type.GAUGE && "redis".equals(id.getTag("clientType")));
+        return MeterFilter.deny(meter -> meter.getType() == Meter.Type.GAUGE
+                && "redis".equals(meter.getTag("clientType")));
     }
 }

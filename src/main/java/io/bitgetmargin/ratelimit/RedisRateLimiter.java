@@ -227,12 +227,12 @@ final class RedisRateLimiter {
     Uni<Void> prepare() {
         String warmUpKey = config.redis().keyPrefix() + ":warm-up";
         return bounded(redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(ACQUIRE))
-                .flatMap(loaded -> redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(RELEASE)))
-                .flatMap(loaded -> redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(PAUSE)))
-                .flatMap(loaded -> redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(ANNOUNCE)))
-                .flatMap(loaded -> redis.send(scriptRequest(Command.EVALSHA, ACQUIRE_SHA, warmUpKey, 0,
+                .chain(loaded -> redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(RELEASE)))
+                .chain(loaded -> redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(PAUSE)))
+                .chain(loaded -> redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(ANNOUNCE)))
+                .chain(loaded -> redis.send(scriptRequest(Command.EVALSHA, ACQUIRE_SHA, warmUpKey, 0,
                         config.redis().lease().toMillis(), holdMillis, instanceId + ":warm-up")))
-                .flatMap(refused -> redis.send(scriptRequest(Command.EVALSHA, RELEASE_SHA, warmUpKey, holdMillis,
+                .chain(refused -> redis.send(scriptRequest(Command.EVALSHA, RELEASE_SHA, warmUpKey, holdMillis,
                         instanceId + ":warm-up"))),
                 config.redis().connectTimeout().plus(config.redis().commandTimeout()))
                 .replaceWithVoid();

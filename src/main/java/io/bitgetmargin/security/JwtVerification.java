@@ -23,7 +23,7 @@ public class JwtVerification {
 
     /** {@code NONE} is SmallRye JWT's own "not set", which Quarkus writes itself in dev and test mode. */
     static boolean isSet(Optional<String> value) {
-        return value.filter(v -> !v.isBlank() && !v.equals("NONE")).isPresent();
+        return value.filter(text -> !text.isBlank() && !text.equals("NONE")).isPresent();
     }
 
     public boolean configured() {

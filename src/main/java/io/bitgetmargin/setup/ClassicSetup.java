@@ -53,51 +53,71 @@ class ClassicSetup {
      */
     Uni<List<SetupItem>> apply(String account, List<DesiredSetup> group, boolean dryRun, Duration firstWait) {
         Map<String, SetupItem> failedReads = new ConcurrentHashMap<>();
-        return firstRead(account, group, 0, firstWait, failedReads).flatMap(first -> {
-            List<SetupItem> items = new ArrayList<>(failedReads.values());
-            if (first == null) {
-                return Uni.createFrom().item(items);
+        return firstRead(account, group, 0, firstWait, failedReads)
+                .chain(first -> afterFirstRead(account, group, first, failedReads, dryRun));
+    }
+
+    /** Plans the position-mode step from the first symbol read, writes it when it must, then runs the symbols. */
+    private Uni<List<SetupItem>> afterFirstRead(String account, List<DesiredSetup> group, FirstRead first,
+            Map<String, SetupItem> failedReads, boolean dryRun) {
+        List<SetupItem> items = new ArrayList<>(failedReads.values());
+        if (first == null) {
+            return Uni.createFrom().item(items);
+        }
+        DesiredSetup firstSetup = group.get(first.index());
+        List<DesiredSetup> others = group.subList(first.index() + 1, group.size());
+        DesiredSetup firstToRun = firstSetup;
+        try {
+            SetupPlan.classic(firstSetup, first.settings());
+        } catch (RuntimeException invalid) {
+            items.add(new SetupItem(firstSetup.symbol(), null, invalid));
+            firstToRun = null;
+        }
+        SetupStep posStep = PositionModeWrite.step(firstSetup.posMode(),
+                first.settings().valueOf(Setting.POSITION_MODE, false));
+        if (!PositionModeWrite.mustWrite(posStep, dryRun)) {
+            return symbols(account, firstToRun, first.settings(), first.settings(), others,
+                    PositionModeWrite.unwritten(posStep), dryRun).map(done -> SetupReport.concat(items, done));
+        }
+        if (firstToRun == null && others.isEmpty()) {
+            return Uni.createFrom().item(items);
+        }
+        DesiredSetup firstAfterWrite = firstToRun;
+        return writePositionMode(account, firstSetup, posStep)
+                .chain(decided -> afterPositionMode(account, firstAfterWrite, first.settings(), others, decided))
+                .map(done -> SetupReport.concat(items, done));
+    }
+
+    /** The one position-mode write of the product type; a write without an answer is decided by reading again. */
+    private Uni<Decided> writePositionMode(String account, DesiredSetup firstSetup, SetupStep posStep) {
+        PositionMode posMode = firstSetup.posMode();
+        SetPositionModeRequest request = new SetPositionModeRequest(firstSetup.productType().wireName(),
+                posMode.wireName());
+        return PositionModeWrite.write(posStep, bitget.setPositionMode(account, request, batch.maxWaitPerCall()),
+                () -> showsPositionMode(account, firstSetup.target(), posMode));
+    }
+
+    private Uni<Boolean> showsPositionMode(String account, MarginModeTarget target, PositionMode posMode) {
+        return read(account, target, batch.maxWaitPerCall()).map(readAgain -> readAgain.posMode() == posMode);
+    }
+
+    /** The symbols after the position-mode write: all skipped when it was refused, else each read anew and run. */
+    private Uni<List<SetupItem>> afterPositionMode(String account, DesiredSetup first, SymbolSettings firstBefore,
+            List<DesiredSetup> others, Decided decided) {
+        if (decided.refusal() != null) {
+            List<SetupItem> refused = new ArrayList<>();
+            if (first != null) {
+                refused.add(SetupReport.skippedAfter(first, firstBefore, decided.step(), decided.refusal(),
+                        AccountType.CLASSIC));
             }
-            DesiredSetup firstSetup = group.get(first.index());
-            List<DesiredSetup> others = group.subList(first.index() + 1, group.size());
-            boolean firstValid = true;
-            try {
-                SetupPlan.classic(firstSetup, first.settings());
-            } catch (RuntimeException invalid) {
-                items.add(new SetupItem(firstSetup.symbol(), null, invalid));
-                firstValid = false;
+            for (DesiredSetup setup : others) {
+                refused.add(SetupReport.skippedAfter(setup, null, decided.step(), decided.refusal(),
+                        AccountType.CLASSIC));
             }
-            PositionMode posMode = firstSetup.posMode();
-            SetupStep posStep = PositionModeWrite.step(posMode, first.settings().valueOf(Setting.POSITION_MODE, false));
-            boolean withFirst = firstValid;
-            if (!PositionModeWrite.mustWrite(posStep, dryRun)) {
-                return symbols(account, withFirst ? firstSetup : null, first.settings(), first.settings(), others,
-                        PositionModeWrite.unwritten(posStep), dryRun).map(done -> SetupReport.concat(items, done));
-            }
-            if (!withFirst && others.isEmpty()) {
-                return Uni.createFrom().item(items);
-            }
-            SetPositionModeRequest request = new SetPositionModeRequest(firstSetup.productType().wireName(),
-                    posMode.wireName());
-            Uni<Decided> written = PositionModeWrite.write(posStep,
-                    bitget.setPositionMode(account, request, batch.maxWaitPerCall()),
-                    () -> read(account, firstSetup.target(), batch.maxWaitPerCall()).map(again -> again.posMode() == posMode));
-            return written.flatMap(decided -> {
-                if (decided.refusal() != null) {
-                    List<SetupItem> refused = new ArrayList<>();
-                    if (withFirst) {
-                        refused.add(SetupReport.skippedAfter(firstSetup, first.settings(), decided.step(),
-                                decided.refusal(), AccountType.CLASSIC));
-                    }
-                    others.forEach(setup -> refused.add(SetupReport.skippedAfter(setup, null, decided.step(),
-                            decided.refusal(), AccountType.CLASSIC)));
-                    return Uni.createFrom().item(SetupReport.concat(items, refused));
-                }
-                // Everything is read again: the switch may have reset what the first read showed.
-                return symbols(account, withFirst ? firstSetup : null, null, first.settings(), others, decided.step(),
-                        false).map(done -> SetupReport.concat(items, done));
-            });
-        });
+            return Uni.createFrom().item(refused);
+        }
+        // Everything is read again: the switch may have reset what the first read showed.
+        return symbols(account, first, null, firstBefore, others, decided.step(), false);
     }
 
     private record FirstRead(int index, SymbolSettings settings) {
@@ -141,27 +161,51 @@ class ClassicSetup {
      */
     private Uni<SetupItem> symbol(String account, DesiredSetup desired, SymbolSettings known,
             SymbolSettings reportedBefore, SetupStep posStep, boolean dryRun) {
+        Uni<SymbolSettings> read = known != null ? Uni.createFrom().item(known)
+                : read(account, desired.target(), batch.maxWaitPerCall());
+        return read.chain(now -> steps(account, desired, reportedBefore != null ? reportedBefore : now, now, posStep,
+                        dryRun))
+                .onFailure().recoverWithItem(failure -> SetupReport.failedAfter(desired, posStep, failure,
+                        AccountType.CLASSIC));
+    }
+
+    /** Plans the symbol's steps from its settings {@code now}, sends them in order, then confirms them. */
+    private Uni<SetupItem> steps(String account, DesiredSetup desired, SymbolSettings before, SymbolSettings now,
+            SetupStep posStep, boolean dryRun) {
+        StepRun run = new StepRun(SetupPlan.withPositionStep(SetupPlan.classic(desired, now), posStep));
+        if (dryRun) {
+            return Uni.createFrom().item(run.dryRun(desired, AccountType.CLASSIC, before));
+        }
+        return run.execute(actions(account, desired, now, run))
+                .chain(() -> confirm(account, desired, run, before, now));
+    }
+
+    /** The calls of the steps to send: the margin mode, then the leverage. */
+    private List<Action> actions(String account, DesiredSetup desired, SymbolSettings now, StepRun run) {
         Duration wait = batch.maxWaitPerCall();
-        Uni<SymbolSettings> read = known != null ? Uni.createFrom().item(known) : read(account, desired.target(), wait);
-        return read.flatMap(now -> {
-            SymbolSettings before = reportedBefore != null ? reportedBefore : now;
-            StepRun run = new StepRun(SetupPlan.withPositionStep(SetupPlan.classic(desired, now), posStep));
-            if (dryRun) {
-                return Uni.createFrom().item(run.dryRun(desired, AccountType.CLASSIC, before));
-            }
-            List<Action> actions = new ArrayList<>();
-            run.step(Setting.MARGIN_MODE).filter(SetupStep::needsChange).ifPresent(step -> actions.add(new Action(
-                    List.of(Setting.MARGIN_MODE), () -> bitget.setMarginMode(account, new SetMarginModeRequest(
-                            desired.symbol(), desired.productType().wireName(), desired.marginCoin(), step.to()), wait))));
-            SetupPlan.classicLeverageCalls(desired, now, run.steps()).forEach(call -> actions.add(new Action(
-                    call.covers(), () -> bitget.setFuturesLeverage(account, call.body(), wait))));
-            return run.execute(actions).flatMap(ignored -> !run.sent()
-                    ? Uni.createFrom().item(ReadBack.confirmed(run, desired, AccountType.CLASSIC, before, now, false))
-                    : read(account, desired.target(), wait)
-                            .map(after -> ReadBack.confirmed(run, desired, AccountType.CLASSIC, before, after, false))
-                            .onFailure().recoverWithItem(readBackFailure -> ReadBack.unconfirmed(run, desired,
-                                    AccountType.CLASSIC, before, readBackFailure)));
-        }).onFailure().recoverWithItem(failure -> SetupReport.failedAfter(desired, posStep, failure, AccountType.CLASSIC));
+        List<Action> actions = new ArrayList<>();
+        Optional<SetupStep> marginMode = run.step(Setting.MARGIN_MODE).filter(SetupStep::needsChange);
+        if (marginMode.isPresent()) {
+            SetMarginModeRequest request = new SetMarginModeRequest(desired.symbol(), desired.productType().wireName(),
+                    desired.marginCoin(), marginMode.get().to());
+            actions.add(new Action(List.of(Setting.MARGIN_MODE), () -> bitget.setMarginMode(account, request, wait)));
+        }
+        for (SetupPlan.FuturesLeverageCall call : SetupPlan.classicLeverageCalls(desired, now, run.steps())) {
+            actions.add(new Action(call.covers(), () -> bitget.setFuturesLeverage(account, call.body(), wait)));
+        }
+        return actions;
+    }
+
+    /** Reads the symbol back when anything was sent; a read-back that fails leaves the steps unconfirmed. */
+    private Uni<SetupItem> confirm(String account, DesiredSetup desired, StepRun run, SymbolSettings before,
+            SymbolSettings now) {
+        if (!run.sent()) {
+            return Uni.createFrom().item(ReadBack.confirmed(run, desired, AccountType.CLASSIC, before, now, false));
+        }
+        return read(account, desired.target(), batch.maxWaitPerCall())
+                .map(after -> ReadBack.confirmed(run, desired, AccountType.CLASSIC, before, after, false))
+                .onFailure().recoverWithItem(readBackFailure -> ReadBack.unconfirmed(run, desired, AccountType.CLASSIC,
+                        before, readBackFailure));
     }
 
     private Uni<SymbolSettings> read(String account, MarginModeTarget target, Duration maxWait) {

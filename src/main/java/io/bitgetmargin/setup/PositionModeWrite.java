@@ -40,8 +40,13 @@ final class PositionModeWrite {
     static Uni<Decided> write(SetupStep step, Uni<?> write, Supplier<Uni<Boolean>> readShowsIt) {
         return write.map(accepted -> new Decided(step.with(StepOutcome.ACCEPTED), null))
                 .onFailure().recoverWithItem(failure -> new Decided(step.failed(BitgetException.codeOf(failure)), failure))
-                .flatMap(decided -> !ReadBack.maybeApplied(decided.refusal()) ? Uni.createFrom().item(decided)
-                        : readShowsIt.get().map(shown -> shown ? new Decided(step.with(StepOutcome.ACCEPTED), null) : decided)
-                                .onFailure().recoverWithItem(decided));
+                .chain(decided -> !ReadBack.maybeApplied(decided.refusal()) ? Uni.createFrom().item(decided)
+                        : decidedByReading(step, decided, readShowsIt));
+    }
+
+    private static Uni<Decided> decidedByReading(SetupStep step, Decided unanswered,
+            Supplier<Uni<Boolean>> readShowsIt) {
+        return readShowsIt.get().map(shown -> shown ? new Decided(step.with(StepOutcome.ACCEPTED), null) : unanswered)
+                .onFailure().recoverWithItem(unanswered);
     }
 }

@@ -56,39 +56,45 @@ final class StepRun {
     }
 
     Uni<Void> execute(List<Action> actions) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        Uni<Void> sequence = Uni.createFrom().voidItem();
         for (Action action : actions) {
-            chain = chain.flatMap(ignored -> {
-                if (failure != null) {
-                    mark(action.covers(), StepOutcome.SKIPPED, null);
-                    return Uni.createFrom().voidItem();
-                }
-                boolean sentBefore = sent;
-                sent = true;
-                return action.send().get()
-                        .onItem().invoke(accepted -> mark(action.covers(), StepOutcome.ACCEPTED, null))
-                        .onFailure().recoverWithItem(refusal -> {
-                            if (refusal instanceof CallerGoneException gone && !gone.sent()) {
-                                // The caller hung up before this step went out: nothing of it was sent.
-                                sent = sentBefore;
-                                mark(action.covers(), StepOutcome.SKIPPED, null);
-                                failure = refusal;
-                            } else if (refusal instanceof BitgetException.Rejected rejected
-                                    && BitgetErrorCode.isLeverageUnchanged(rejected.bitgetCode())) {
-                                mark(action.covers(), StepOutcome.ACCEPTED, null);
-                            } else {
-                                // Also over an ACCEPTED: the calls of both sides cover the same steps.
-                                steps.replaceAll(step -> action.covers().contains(step.setting())
-                                        && (step.outcome() == null || step.outcome() == StepOutcome.ACCEPTED)
-                                                ? step.failed(BitgetException.codeOf(refusal)) : step);
-                                failure = refusal;
-                            }
-                            return null;
-                        })
-                        .replaceWithVoid();
-            });
+            sequence = sequence.chain(() -> send(action));
         }
-        return chain;
+        return sequence;
+    }
+
+    /** One call, once the one before answered: skipped when an earlier one failed. */
+    private Uni<Void> send(Action action) {
+        if (failure != null) {
+            mark(action.covers(), StepOutcome.SKIPPED, null);
+            return Uni.createFrom().voidItem();
+        }
+        boolean sentBefore = sent;
+        sent = true;
+        return action.send().get()
+                .onItem().invoke(accepted -> mark(action.covers(), StepOutcome.ACCEPTED, null))
+                .replaceWithVoid()
+                .onFailure().recoverWithItem(refusal -> refused(action, refusal, sentBefore));
+    }
+
+    /** Settles the steps of a call that failed; null, the item the run goes on with. */
+    private Void refused(Action action, Throwable refusal, boolean sentBefore) {
+        if (refusal instanceof CallerGoneException callerGone && !callerGone.sent()) {
+            // The caller hung up before this step went out: nothing of it was sent.
+            sent = sentBefore;
+            mark(action.covers(), StepOutcome.SKIPPED, null);
+            failure = refusal;
+        } else if (refusal instanceof BitgetException.Rejected rejected
+                && BitgetErrorCode.isLeverageUnchanged(rejected.bitgetCode())) {
+            mark(action.covers(), StepOutcome.ACCEPTED, null);
+        } else {
+            // Also over an ACCEPTED: the calls of both sides cover the same steps.
+            steps.replaceAll(step -> action.covers().contains(step.setting())
+                    && (step.outcome() == null || step.outcome() == StepOutcome.ACCEPTED)
+                            ? step.failed(BitgetException.codeOf(refusal)) : step);
+            failure = refusal;
+        }
+        return null;
     }
 
     /** Marks the steps of {@code covers} that are still to be sent. */

@@ -62,19 +62,26 @@ public class SymbolSetupService {
      */
     public Uni<SymbolSetupResult> setUp(String account, SymbolSetupInput input, boolean dryRun) {
         return Uni.createFrom().item(() -> SetupNormaliser.normalise(input))
-                .flatMap(desired -> contractLimits.refused(List.of(desired)).flatMap(refused -> refused.isEmpty()
-                        ? accountTypes.byType(account, type -> run(account, type, List.of(desired), dryRun, null))
-                        : Uni.createFrom().failure(refused.get(desired.symbol()))))
-                .map(items -> {
-                    SetupItem item = items.get(0);
-                    if (item.failure() == null) {
-                        return item.result();
-                    }
-                    if (item.result() == null) {
-                        throw unchecked(item.failure());
-                    }
-                    throw new SetupFailedException(item.result(), item.failure());
-                });
+                .chain(desired -> runIfInRange(account, desired, dryRun))
+                .map(SymbolSetupService::resultOf);
+    }
+
+    /** The symbol on the account's type once its leverage is known to be in the contract's range; else that refusal. */
+    private Uni<List<SetupItem>> runIfInRange(String account, DesiredSetup desired, boolean dryRun) {
+        return contractLimits.refused(List.of(desired)).chain(refused -> refused.isEmpty()
+                ? onAccount(account, List.of(desired), dryRun, null)
+                : Uni.createFrom().failure(refused.get(desired.symbol())));
+    }
+
+    private static SymbolSetupResult resultOf(List<SetupItem> items) {
+        SetupItem item = items.get(0);
+        if (item.failure() == null) {
+            return item.result();
+        }
+        if (item.result() == null) {
+            throw unchecked(item.failure());
+        }
+        throw new SetupFailedException(item.result(), item.failure());
     }
 
     /**
@@ -84,6 +91,16 @@ public class SymbolSetupService {
      * @return one item per distinct symbol, in request order
      */
     public Uni<List<SetupItem>> setUpAll(String account, SymbolSetupBatchInput input, boolean dryRun) {
+        Map<String, Object> distinct = plan(input);
+        List<DesiredSetup> valid = distinct.values().stream().filter(DesiredSetup.class::isInstance)
+                .map(DesiredSetup.class::cast).toList();
+        return contractLimits.refused(valid)
+                .chain(refused -> runThoseInRange(account, valid, refused, dryRun))
+                .map(bySymbol -> inRequestOrder(distinct, bySymbol));
+    }
+
+    /** Each distinct symbol of the request, in its order: its setup, or why it is invalid. */
+    private Map<String, Object> plan(SymbolSetupBatchInput input) {
         if (input == null) {
             throw new InvalidRequestException(null, "a request body with symbols and at least one of marginMode, "
                     + "leverage and posMode is required");
@@ -101,22 +118,36 @@ public class SymbolSetupService {
         MarginModeNormaliser.distinctTargets(input.symbols(), input.productType(), input.marginCoin(), batch.maxSymbols())
                 .forEach((symbol, normalised) -> distinct.put(symbol, normalised instanceof MarginModeTarget target
                         ? settings.forTarget(target) : normalised));
-        List<DesiredSetup> valid = distinct.values().stream().filter(DesiredSetup.class::isInstance)
-                .map(DesiredSetup.class::cast).toList();
-        return contractLimits.refused(valid).flatMap(refused -> {
-            List<DesiredSetup> checked = valid.stream().filter(setup -> !refused.containsKey(setup.symbol())).toList();
-            Uni<List<SetupItem>> done = checked.isEmpty() ? Uni.createFrom().item(List.of())
-                    : accountTypes.byType(account, type -> run(account, type, checked, dryRun, batch.maxWaitPerCall()));
-            return done.map(items -> {
-                Map<String, SetupItem> bySymbol = new LinkedHashMap<>();
-                items.forEach(item -> bySymbol.put(item.symbol(), item));
-                refused.forEach((symbol, failure) -> bySymbol.put(symbol, new SetupItem(symbol, null, failure)));
-                List<SetupItem> ordered = new ArrayList<>();
-                distinct.forEach((symbol, normalised) -> ordered.add(normalised instanceof DesiredSetup
-                        ? bySymbol.get(symbol) : new SetupItem(symbol, null, (Throwable) normalised)));
-                return ordered;
-            });
-        });
+        return distinct;
+    }
+
+    /** The items by symbol: those in the contracts' ranges run on the account's type, the others refused. */
+    private Uni<Map<String, SetupItem>> runThoseInRange(String account, List<DesiredSetup> valid,
+            Map<String, Throwable> refused, boolean dryRun) {
+        List<DesiredSetup> checked = valid.stream().filter(setup -> !refused.containsKey(setup.symbol())).toList();
+        Uni<List<SetupItem>> done = checked.isEmpty() ? Uni.createFrom().item(List.of())
+                : onAccount(account, checked, dryRun, batch.maxWaitPerCall());
+        return done.map(items -> bySymbol(items, refused));
+    }
+
+    private static Map<String, SetupItem> bySymbol(List<SetupItem> items, Map<String, Throwable> refused) {
+        Map<String, SetupItem> bySymbol = new LinkedHashMap<>();
+        items.forEach(item -> bySymbol.put(item.symbol(), item));
+        refused.forEach((symbol, failure) -> bySymbol.put(symbol, new SetupItem(symbol, null, failure)));
+        return bySymbol;
+    }
+
+    private static List<SetupItem> inRequestOrder(Map<String, Object> distinct, Map<String, SetupItem> bySymbol) {
+        List<SetupItem> ordered = new ArrayList<>();
+        distinct.forEach((symbol, normalised) -> ordered.add(normalised instanceof DesiredSetup
+                ? bySymbol.get(symbol) : new SetupItem(symbol, null, (Throwable) normalised)));
+        return ordered;
+    }
+
+    /** The setups on the account's type, once more on the other type when Bitget refuses the one tried. */
+    private Uni<List<SetupItem>> onAccount(String account, List<DesiredSetup> setups, boolean dryRun,
+            Duration firstWait) {
+        return accountTypes.byType(account, type -> run(account, type, setups, dryRun, firstWait));
     }
 
     /** The account's type when it is configured or has been learnt from Bitget's answers; null otherwise. */
@@ -139,7 +170,7 @@ public class SymbolSetupService {
         setups.forEach(setup -> byProductType.computeIfAbsent(setup.productType(), key -> new ArrayList<>()).add(setup));
         List<Uni<List<SetupItem>>> groups = byProductType.values().stream()
                 .map(group -> classic.apply(account, group, dryRun, firstWait)).toList();
-        return Uni.join().all(groups).andFailFast().map(lists -> lists.stream().flatMap(List::stream).toList());
+        return Uni.join().all(groups).andFailFast().map(groupItems -> groupItems.stream().flatMap(List::stream).toList());
     }
 
     private static RuntimeException unchecked(Throwable failure) {
