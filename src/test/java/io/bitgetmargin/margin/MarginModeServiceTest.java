@@ -179,8 +179,8 @@ class MarginModeServiceTest {
     @Test
     void aUnifiedChangeWhoseReadBackFailsIsUnconfirmedNeverReportedAsNothingSent() {
         when(bitget.accountSettings(eq(UNIFIED_ACCOUNT), any())).thenReturn(
-                Uni.createFrom().item(settings(entry("BTCUSDT", "isolated", "7"))),
-                Uni.createFrom().failure(new BitgetException.Timeout("the settings read-back")));
+                Uni.createFrom().item(settings(entry("BTCUSDT", "isolated", "7"))))
+                .thenReturn(Uni.createFrom().failure(new BitgetException.Timeout("the settings read-back")));
         when(bitget.setLeverage(eq(UNIFIED_ACCOUNT), any(), any())).thenReturn(Uni.createFrom().item("success"));
 
         Throwable failure = awaitFailure(service.ensure(UNIFIED_ACCOUNT, change("BTCUSDT", "crossed"), false));
@@ -403,6 +403,48 @@ class MarginModeServiceTest {
         verify(bitget, times(2)).account(eq(LEARNT_ACCOUNT), any(), any(), any(), any());
         verify(bitget, times(2)).accountSettings(eq(LEARNT_ACCOUNT), any());
         verify(bitget, never()).setMarginMode(any(), any(), any());
+    }
+
+    // ---- reads, and an account between types ----------------------------------------------------------------------
+
+    @Test
+    void aReadAnswersEachAccountTypesCurrentModeAndSendsNoChange() {
+        classicReads(CLASSIC_ACCOUNT, "BTCUSDT", "isolated");
+        settingsAnswer(UNIFIED_ACCOUNT, settings(entry("BTCUSDT", "crossed", "7")));
+
+        MarginModeState classic = awaitItem(service.read(CLASSIC_ACCOUNT, "BTCUSDT", USDT_FUTURES, "USDT"));
+        MarginModeState unified = awaitItem(service.read(UNIFIED_ACCOUNT, "BTCUSDT", USDT_FUTURES, "USDT"));
+
+        assertEquals(AccountType.CLASSIC, classic.accountType());
+        assertEquals(MarginMode.ISOLATED, classic.marginMode());
+        assertEquals(AccountType.UNIFIED, unified.accountType());
+        assertEquals(MarginMode.CROSSED, unified.marginMode());
+        assertEquals(0, new BigDecimal("7").compareTo(unified.leverage()));
+        verify(bitget, never()).setMarginMode(any(), any(), any());
+        verify(bitget, never()).setLeverage(any(), any(), any());
+    }
+
+    @Test
+    void anAccountBitgetReportsSwitchingTypesIsRefusedAndForgottenSoItsTypeIsLearntAfresh() {
+        AccountTypeEvidence.proves(accountTypes, LEARNT_ACCOUNT, AccountType.UNIFIED);
+        when(bitget.accountSettings(eq(LEARNT_ACCOUNT), any())).thenReturn(Uni.createFrom().item(
+                new AccountSettingsData("uid", "switching", "single", "advanced", "one_way_mode", List.of())));
+
+        Throwable failure = awaitFailure(service.ensure(LEARNT_ACCOUNT, change("BTCUSDT", "isolated"), true));
+
+        assertInstanceOf(AccountSwitchingException.class, failure);
+        assertEquals(Optional.empty(), service.accountType(LEARNT_ACCOUNT));
+        verify(bitget, never()).setLeverage(any(), any(), any());
+    }
+
+    @Test
+    void anSPrefixedProductTypeOnAUnifiedAccountIsInvalidAndNothingIsSent() {
+        Throwable failure = awaitFailure(service.ensure(UNIFIED_ACCOUNT,
+                new MarginModeInput("SBTCSUSDT", "SUSDT-FUTURES", "SUSDT", "isolated"), true));
+
+        assertInstanceOf(InvalidRequestException.class, failure);
+        verify(bitget, never()).accountSettings(any(), any());
+        verify(bitget, never()).setLeverage(any(), any(), any());
     }
 
     // ---- arranging what Bitget answers ----------------------------------------------------------------------------

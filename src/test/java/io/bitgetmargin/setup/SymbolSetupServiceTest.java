@@ -263,8 +263,8 @@ class SymbolSetupServiceTest {
     @Test
     void aUnifiedReadBackThatFailsLeavesTheAcceptedStepsAcceptedAndTheSetupUnconfirmed() {
         when(bitget.accountSettings(eq(UNIFIED_ACCOUNT), any())).thenReturn(
-                Uni.createFrom().item(unified(ONE_WAY, "crossed", "10")),
-                Uni.createFrom().failure(new BitgetException.Timeout("the settings read-back")));
+                Uni.createFrom().item(unified(ONE_WAY, "crossed", "10")))
+                .thenReturn(Uni.createFrom().failure(new BitgetException.Timeout("the settings read-back")));
         when(bitget.setLeverage(eq(UNIFIED_ACCOUNT), any(), any())).thenReturn(Uni.createFrom().item("success"));
 
         Throwable failure = awaitFailure(service.setUp(UNIFIED_ACCOUNT, setup("BTCUSDT", "isolated", "20", null),
