@@ -154,18 +154,18 @@ public class MarginModeService {
 
     /**
      * The items of {@code changes} on an account of {@code type}; never fails (failures become FAILED items). With
-     * {@code retype}, what Bitget refuses for the account's type goes on once through the other type's flow.
+     * {@code mayRetype}, what Bitget refuses for the account's type goes on once through the other type's flow.
      */
     private Uni<Map<String, BatchItem>> changesOn(String account, AccountType type, List<MarginModeChange> changes,
-            boolean dryRun, boolean retype) {
+            boolean dryRun, boolean mayRetype) {
         if (changes.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         if (type == AccountType.CLASSIC) {
-            return classicBatch(account, changes, dryRun, retype);
+            return classicBatch(account, changes, dryRun, mayRetype);
         }
         return unified.batch(account, changes, dryRun)
-                .onFailure(failure -> retype && isWrongAccountType(failure) && accountTypes.current(account) != type)
+                .onFailure(failure -> mayRetype && isWrongAccountType(failure) && accountTypes.current(account) != type)
                 .recoverWithUni(() -> changesOn(account, accountTypes.current(account), changes, dryRun, false))
                 .onFailure().recoverWithItem(failure -> allFailed(changes, failure));
     }
@@ -176,22 +176,22 @@ public class MarginModeService {
      * unified batch.
      */
     private Uni<Map<String, BatchItem>> classicBatch(String account, List<MarginModeChange> changes, boolean dryRun,
-            boolean retype) {
+            boolean mayRetype) {
         List<Uni<BatchItem>> items = changes.stream().map(change -> item(change, traced(change,
                 ensureClassic(account, change, false, dryRun, batch.maxWaitPerCall())))).toList();
         return Uni.join().all(items).andFailFast()
-                .chain(classicItems -> retyped(account, changes, classicItems, dryRun, retype));
+                .chain(classicItems -> retyped(account, changes, classicItems, dryRun, mayRetype));
     }
 
     /** The items by symbol, those Bitget refused for a classic account's once more as the account's type now is. */
     private Uni<Map<String, BatchItem>> retyped(String account, List<MarginModeChange> changes,
-            List<BatchItem> classicItems, boolean dryRun, boolean retype) {
+            List<BatchItem> classicItems, boolean dryRun, boolean mayRetype) {
         Map<String, BatchItem> bySymbol = new HashMap<>();
         List<MarginModeChange> refused = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             BatchItem item = classicItems.get(i);
             bySymbol.put(item.symbol(), item);
-            if (retype && isWrongAccountType(item.failure()) && accountTypes.current(account) != AccountType.CLASSIC) {
+            if (mayRetype && isWrongAccountType(item.failure()) && accountTypes.current(account) != AccountType.CLASSIC) {
                 refused.add(changes.get(i));
             }
         }

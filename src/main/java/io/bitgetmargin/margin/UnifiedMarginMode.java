@@ -118,7 +118,7 @@ final class UnifiedMarginMode {
         List<MarginModeChange> toSend = List.copyOf(plan.calls().keySet());
         List<Uni<Throwable>> sends = toSend.stream()
                 .map(change -> refusalOf(account, change, plan.calls().get(change))).toList();
-        return Uni.join().all(sends).andFailFast().map(refusals -> sorted(plan.items(), toSend, refusals));
+        return Uni.join().all(sends).andFailFast().map(refusals -> splitByAnswer(plan.items(), toSend, refusals));
     }
 
     /** Sends one symbol's calls; null when Bitget accepted them, else why not. */
@@ -127,7 +127,9 @@ final class UnifiedMarginMode {
                 .map(sent -> (Throwable) null).onFailure().recoverWithItem(refusal -> refusal);
     }
 
-    private static Sent sorted(Map<String, BatchItem> items, List<MarginModeChange> sent, List<Throwable> refusals) {
+    /** The symbols Bitget accepted apart from those it refused, which become failed items. */
+    private static Sent splitByAnswer(Map<String, BatchItem> items, List<MarginModeChange> sent,
+            List<Throwable> refusals) {
         List<MarginModeChange> accepted = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
             if (refusals.get(i) == null) {

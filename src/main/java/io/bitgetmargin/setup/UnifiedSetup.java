@@ -189,8 +189,8 @@ class UnifiedSetup {
     /** Every symbol's calls at once, each symbol's in order under its span. */
     private Uni<Void> send(String account, Plan plan) {
         List<Uni<Void>> sends = new ArrayList<>();
-        for (Map.Entry<DesiredSetup, StepRun> symbol : plan.runs().entrySet()) {
-            sends.add(sendSymbol(account, symbol.getKey(), symbol.getValue(), plan.calls().get(symbol.getKey())));
+        for (Map.Entry<DesiredSetup, StepRun> run : plan.runs().entrySet()) {
+            sends.add(sendSymbol(account, run.getKey(), run.getValue(), plan.calls().get(run.getKey())));
         }
         return sends.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(sends).andFailFast().replaceWithVoid();
     }
