@@ -1,9 +1,7 @@
 package io.bitgetmargin.margin;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
@@ -61,30 +59,6 @@ public final class MarginModeNormaliser {
             throw new InvalidRequestException(problems);
         }
         return target.orElseThrow();
-    }
-
-    /**
-     * The distinct symbols of a batch, normalised first so that {@code btcusdt} and {@code BTC/USDT:USDT} count as
-     * one: in request order, keyed by the normalised id (as written when invalid), each a {@link MarginModeTarget} or
-     * the {@link InvalidRequestException} that says what is wrong with it.
-     *
-     * @throws InvalidRequestException when there are more than {@code maxSymbols}
-     */
-    public static Map<String, Object> distinctTargets(List<String> symbols, String productType, String marginCoin,
-            int maxSymbols) {
-        Map<String, Object> distinct = new LinkedHashMap<>();
-        for (String raw : symbols) {
-            List<FieldProblem> problems = new ArrayList<>();
-            Object normalised = target(raw, productType, marginCoin, problems).<Object>map(target -> target)
-                    .orElseGet(() -> new InvalidRequestException(problems));
-            String key = normalised instanceof MarginModeTarget target ? target.symbol() : String.valueOf(raw);
-            distinct.putIfAbsent(key, normalised);
-        }
-        if (distinct.size() > maxSymbols) {
-            throw new InvalidRequestException("symbols", "holds " + distinct.size() + " distinct symbols, more than the "
-                    + maxSymbols + " allowed in one batch; split it");
-        }
-        return distinct;
     }
 
     /** Normalises symbol, product type and margin coin together, adding to {@code problems} what is wrong. */

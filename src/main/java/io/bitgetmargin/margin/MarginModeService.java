@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,23 +89,15 @@ public class MarginModeService {
      */
     public Uni<List<BatchItem>> ensureAll(String account, BatchInput input) {
         BatchPlan plan = plan(input);
-        return apply(account, plan.changes(), plan.dryRun()).map(plan::inRequestOrder);
+        return apply(account, plan.symbols().valid(), plan.dryRun()).map(plan::inRequestOrder);
     }
 
-    /** A batch once its input is checked: each distinct symbol's change, or why it is invalid, in request order. */
-    private record BatchPlan(MarginMode mode, Map<String, Object> distinct, boolean dryRun) {
-
-        List<MarginModeChange> changes() {
-            return distinct.values().stream().filter(MarginModeChange.class::isInstance)
-                    .map(MarginModeChange.class::cast).toList();
-        }
+    /** A batch once its input is checked: the mode, each distinct symbol's change or why it is invalid. */
+    private record BatchPlan(MarginMode mode, BatchSymbols<MarginModeChange> symbols, boolean dryRun) {
 
         List<BatchItem> inRequestOrder(Map<String, BatchItem> bySymbol) {
-            List<BatchItem> items = new ArrayList<>();
-            distinct.forEach((symbol, planned) -> items.add(planned instanceof MarginModeChange
-                    ? bySymbol.get(symbol)
-                    : new BatchItem(symbol, Outcome.FAILED, mode, (Throwable) planned)));
-            return items;
+            return symbols.inRequestOrder(bySymbol, (symbol, invalid) -> new BatchItem(symbol, Outcome.FAILED, mode,
+                    invalid));
         }
     }
 
@@ -116,17 +107,9 @@ public class MarginModeService {
         }
         List<FieldProblem> problems = new ArrayList<>();
         MarginMode mode = MarginModeNormaliser.marginMode(input.marginMode(), problems).orElse(null);
-        if (input.symbols() == null || input.symbols().isEmpty()) {
-            problems.add(new FieldProblem("symbols", "must list at least one symbol"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        Map<String, Object> distinct = new LinkedHashMap<>();
-        MarginModeNormaliser.distinctTargets(input.symbols(), input.productType(), input.marginCoin(), batch.maxSymbols())
-                .forEach((symbol, normalised) -> distinct.put(symbol, normalised instanceof MarginModeTarget target
-                        ? new MarginModeChange(target, mode) : normalised));
-        return new BatchPlan(mode, distinct, Boolean.TRUE.equals(input.dryRun()));
+        BatchSymbols<MarginModeChange> symbols = BatchSymbols.of(input.symbols(), input.productType(),
+                input.marginCoin(), batch.maxSymbols(), problems, target -> new MarginModeChange(target, mode));
+        return new BatchPlan(mode, symbols, Boolean.TRUE.equals(input.dryRun()));
     }
 
     /** The batch's items by symbol, on the account's type; never fails. */

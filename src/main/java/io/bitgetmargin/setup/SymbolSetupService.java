@@ -11,10 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.bitgetmargin.bitget.AccountType;
 import io.bitgetmargin.bitget.BitgetAccountTypes;
 import io.bitgetmargin.margin.BatchConfig;
+import io.bitgetmargin.margin.BatchSymbols;
 import io.bitgetmargin.margin.InvalidRequestException;
 import io.bitgetmargin.margin.InvalidRequestException.FieldProblem;
-import io.bitgetmargin.margin.MarginModeNormaliser;
-import io.bitgetmargin.margin.MarginModeTarget;
 import io.bitgetmargin.margin.ProductType;
 import io.smallrye.mutiny.Uni;
 
@@ -91,16 +90,16 @@ public class SymbolSetupService {
      * @return one item per distinct symbol, in request order
      */
     public Uni<List<SetupItem>> setUpAll(String account, SymbolSetupBatchInput input, boolean dryRun) {
-        Map<String, Object> distinct = plan(input);
-        List<DesiredSetup> valid = distinct.values().stream().filter(DesiredSetup.class::isInstance)
-                .map(DesiredSetup.class::cast).toList();
+        BatchSymbols<DesiredSetup> symbols = plan(input);
+        List<DesiredSetup> valid = symbols.valid();
         return contractLimits.refused(valid)
                 .chain(refused -> runThoseInRange(account, valid, refused, dryRun))
-                .map(bySymbol -> inRequestOrder(distinct, bySymbol));
+                .map(bySymbol -> symbols.inRequestOrder(bySymbol, (symbol, invalid) -> new SetupItem(symbol, null,
+                        invalid)));
     }
 
     /** Each distinct symbol of the request, in its order: its setup, or why it is invalid. */
-    private Map<String, Object> plan(SymbolSetupBatchInput input) {
+    private BatchSymbols<DesiredSetup> plan(SymbolSetupBatchInput input) {
         if (input == null) {
             throw new InvalidRequestException(null, "a request body with symbols and at least one of marginMode, "
                     + "leverage and posMode is required");
@@ -108,17 +107,9 @@ public class SymbolSetupService {
         List<FieldProblem> problems = new ArrayList<>();
         DesiredSetup settings = SetupNormaliser.settings(input.marginMode(), input.leverage(), null, null,
                 input.posMode(), problems);
-        if (input.symbols() == null || input.symbols().isEmpty()) {
-            problems.add(new FieldProblem("symbols", "must list at least one symbol"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        Map<String, Object> distinct = new LinkedHashMap<>();
-        MarginModeNormaliser.distinctTargets(input.symbols(), input.productType(), input.marginCoin(), batch.maxSymbols())
-                .forEach((symbol, normalised) -> distinct.put(symbol, normalised instanceof MarginModeTarget target
-                        ? settings.forTarget(target) : normalised));
-        return distinct;
+        // A lambda, not settings::forTarget: settings is null when the batch is refused, which BatchSymbols.of does.
+        return BatchSymbols.of(input.symbols(), input.productType(), input.marginCoin(), batch.maxSymbols(), problems,
+                target -> settings.forTarget(target));
     }
 
     /** The items by symbol: those in the contracts' ranges run on the account's type, the others refused. */
@@ -135,13 +126,6 @@ public class SymbolSetupService {
         items.forEach(item -> bySymbol.put(item.symbol(), item));
         refused.forEach((symbol, failure) -> bySymbol.put(symbol, new SetupItem(symbol, null, failure)));
         return bySymbol;
-    }
-
-    private static List<SetupItem> inRequestOrder(Map<String, Object> distinct, Map<String, SetupItem> bySymbol) {
-        List<SetupItem> ordered = new ArrayList<>();
-        distinct.forEach((symbol, normalised) -> ordered.add(normalised instanceof DesiredSetup
-                ? bySymbol.get(symbol) : new SetupItem(symbol, null, (Throwable) normalised)));
-        return ordered;
     }
 
     /** The setups on the account's type, once more on the other type when Bitget refuses the one tried. */
